@@ -1,0 +1,308 @@
+"""From mentions to events: one record per real event of a document.
+
+Mentions of the same event ("Russia fired 650 drones ..." and "the strikes targeted ...") merge;
+a mention that ties an outcome to another place ("three injuries in the Kyiv region") becomes
+an event of its own that inherits the attack's kind, initiator and date, as ACLED codes it.
+Different places, days, initiators or modalities never merge.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import replace
+
+from eventwire.extract.kinds import kind_info
+from eventwire.extract.mentions import ATTACK_KINDS, Mention
+from eventwire.extract.places import PlaceMention
+from eventwire.extract.weapons import WeaponMention
+from eventwire.geocode import country_location
+from eventwire.records import Actor, Casualties, Count, DateSpan, Event, Location, Span, Weapon
+
+UNKNOWN_DATE = DateSpan(None, None, "unknown")
+DIPLO_GROUP = {"talks": "talks", "meeting": "talks", "statement": "statement", "sanction": "sanction", "aid": "aid"}
+HISTORICAL_DAYS = 7
+
+
+def group_of(kind: str) -> str:
+    if kind in ATTACK_KINDS:
+        return "attack"
+    return kind
+
+
+class _Draft:
+    """An event being assembled from mentions."""
+
+    def __init__(self, m: Mention):
+        self.mentions = [m]
+        self.kind = m.kind
+        self.subkind = m.subkind
+        self.initiator = m.initiator
+        self.target = m.target
+        self.participants = list(m.participants)
+        self.weapons: list[Weapon] = []
+        self.casualties = Casualties()
+        self.targets: list[str] = []
+        self.location: Location | None = m.place.location if m.place else None
+        self.date = m.date
+        self.attribution = m.attribution
+        self.modality = m.modality
+        self.strength = m.strength
+        self.add_fields(m)
+
+    @property
+    def group(self) -> str:
+        return group_of(self.kind)
+
+    @property
+    def initiator_country(self) -> str | None:
+        return self.initiator.country if self.initiator else None
+
+    @property
+    def target_country(self) -> str | None:
+        if self.target and self.target.country:
+            return self.target.country
+        m = self.mentions[0]
+        return m.target_place.location.country if m.target_place else None
+
+    def add_fields(self, m: Mention) -> None:
+        for w in m.weapons:
+            add_weapon(self.weapons, w)
+        for field, q in m.casualties:
+            cur = getattr(self.casualties, field)
+            if cur is None or (q.count.value or 0) > (cur.value or 0) and cur.qualifier == "vague":
+                setattr(self.casualties, field, q.count)
+        for t in m.targets:
+            if t not in self.targets:
+                self.targets.append(t)
+        for a in m.participants:
+            if all(a.name != p.name for p in self.participants):
+                self.participants.append(a)
+
+    def accepts(self, m: Mention) -> bool:
+        """May mention `m` describe this same event?"""
+        if m.modality != self.modality:
+            return False
+        if m.kind == "DIPLO" or self.kind == "DIPLO":
+            return self._accepts_diplo(m)
+        if group_of(m.kind) != self.group:
+            if not (m.kind == "DISR_WEAP" and self.group == "attack"):
+                return False
+            owner = m.target.country if m.target else None
+            if owner and self.initiator_country and owner != self.initiator_country:
+                return False
+            if m.initiator and m.initiator.country and self.target_country and m.initiator.country != self.target_country:
+                return False
+        if m.initiator and m.initiator.country and self.initiator_country and m.initiator.country != self.initiator_country:
+            return False
+        if m.date and self.date and m.date.start and self.date.start and m.date.start != self.date.start:
+            return False
+        if m.place is not None:
+            loc = m.place.location
+            if self.location is None:
+                return m.kind != "DIPLO" and loc.precision == "country"
+            if loc.precision == "country":
+                return loc.country in (self.location.country, self.target_country)
+            return (loc.name, loc.country) == (self.location.name, self.location.country)
+        return True
+
+    def _accepts_diplo(self, m: Mention) -> bool:
+        """Diplomacy merges only with the same kind of act at the same named place."""
+        if m.kind != self.kind or DIPLO_GROUP.get(m.subkind or "") != DIPLO_GROUP.get(self.subkind or ""):
+            return False
+        if m.place is None:
+            return m.headline
+        return self.location is not None and (m.place.location.name, m.place.location.country) == \
+            (self.location.name, self.location.country)
+
+    def merge(self, m: Mention) -> None:
+        self.mentions.append(m)
+        if self.initiator is None and m.initiator is not None and m.kind != "DISR_WEAP":
+            self.initiator = m.initiator
+        if self.target is None and m.target is not None and m.kind != "DISR_WEAP":
+            self.target = m.target
+        if self.date is None and m.date is not None:
+            self.date = m.date
+        if self.attribution is None and m.attribution is not None:
+            self.attribution = m.attribution
+        elif self.attribution is not None and m.attribution is not None and m.attribution.status == "confirmed" \
+                and self.attribution.status == "reported":
+            self.attribution = replace(self.attribution, status="confirmed")
+        if self.location is None and m.place is not None:
+            self.location = m.place.location
+        self.strength = max(self.strength, m.strength)
+        self.add_fields(m)
+
+
+def add_weapon(weapons: list[Weapon], w: WeaponMention) -> None:
+    """Add a weapon mention, merging it with the same class and model already there."""
+    launched, destroyed = w.launched, w.destroyed
+    for cur in weapons:
+        same_model = cur.model == w.model or cur.model is None or w.model is None
+        if cur.cls == w.cls and same_model:
+            if launched is not None and cur.launched is None and (destroyed is None or cur.destroyed is None):
+                cur.launched = launched
+                cur.model = cur.model or w.model
+                launched = None
+            if destroyed is not None and cur.destroyed is None:
+                cur.destroyed = destroyed
+                cur.model = cur.model or w.model
+                destroyed = None
+            if launched is None and destroyed is None:
+                break
+    if launched is not None or destroyed is not None or not any(c.cls == w.cls for c in weapons):
+        weapons.append(Weapon(w.cls, w.model, launched, destroyed))
+    if w.extra:
+        # regional sub-counts ("six over Odesa and nine over Mykolaiv"): keep the sum as well
+        parts = [c for _, c in w.extra]
+        first = w.destroyed if w.destroyed is not None else w.launched
+        if first is not None and first.value is not None and all(p.value is not None for p in parts):
+            total = first.value + sum(p.value for p in parts)
+            role = "destroyed" if w.destroyed is not None else "launched"
+            text = " + ".join(c.text or "" for c in [first, *parts])
+            summed = Count(total, "exact", total, total, text)
+            weapons.append(Weapon(w.cls, w.model, summed if role == "launched" else None,
+                                  summed if role == "destroyed" else None))
+
+
+def assemble(doc_id: str, mentions: list[Mention], published: dt.date | None,
+             context: list[str]) -> list[Event]:
+    """The events of a document, from its mentions in text order."""
+    drafts: list[_Draft] = []
+    # a headline restates the story: its mentions join the body's events where they can
+    for m in sorted(mentions, key=lambda m: m.headline):
+        if m.kind == "DIPLO" and m.place is None and not any(
+                a.country or a.sector == "GOV" for a in (m.initiator, m.target, *m.participants) if a is not None):
+            continue  # "officials say the two sides remain far apart": nobody, nowhere
+        _historical(m, published)
+        home = _home(drafts, m)
+        if home is not None and not (m.place is not None and m.place.location.precision != "country"
+                                     and home.location is not None and home.location.precision != "country"
+                                     and m.place.location.name != home.location.name):
+            home.merge(m)
+            continue
+        d = _Draft(m)
+        main = _main_of(drafts, d)
+        if main is not None:
+            _inherit(d, main)
+        drafts.append(d)
+    main_date = next((d.date for d in drafts if d.date is not None and d.date.precision != "unknown"), None)
+    events = []
+    for d in drafts:
+        if d.date is None and main_date is not None and d.modality == "asserted":
+            d.date = main_date
+        _fallback_location(d)
+        events.append(_event(doc_id, d))
+    return events
+
+
+def _home(drafts: list[_Draft], m: Mention) -> _Draft | None:
+    """The event a mention belongs to. A mention that names no place of its own ("the strikes
+    targeted ...") or a headline belongs to the main event of its group, not to a sub-event
+    placed elsewhere; otherwise the most recent event that accepts it."""
+    accepting = [d for d in drafts if d.accepts(m)]
+    if not accepting:
+        return None
+    unplaced = m.place is None or m.place.location.precision == "country"
+    if m.headline or unplaced:
+        broad = [d for d in accepting if d.location is None or d.location.precision == "country"]
+        return (broad or accepting)[0]
+    return accepting[-1]
+
+
+def _historical(m: Mention, published: dt.date | None) -> None:
+    if published is None or m.date is None or m.date.end is None or m.modality != "asserted":
+        return
+    end = dt.date.fromisoformat(m.date.end)
+    if (published - end).days > HISTORICAL_DAYS:
+        m.modality = "historical"
+
+
+def _main_of(drafts: list[_Draft], d: _Draft) -> _Draft | None:
+    """The earlier event a new one may inherit from: the first of its group."""
+    for prev in drafts:
+        if prev.group == d.group and prev.modality == d.modality:
+            return prev
+    return None
+
+
+def _inherit(d: _Draft, main: _Draft) -> None:
+    """A sub-event ("three injuries in the Kyiv region") takes the attack's initiator and
+    date when its own text does not name them."""
+    if d.group != "attack" and d.kind != "DISR_WEAP":
+        return
+    loc_country = d.location.country if d.location else None
+    if d.initiator is None and main.initiator is not None and loc_country is not None \
+            and loc_country in (main.target_country, main.location.country if main.location else None) \
+            and loc_country != main.initiator_country:
+        d.initiator = main.initiator
+    if d.date is None:
+        d.date = main.date
+
+
+def _fallback_location(d: _Draft) -> None:
+    if d.location is not None:
+        return
+    if d.kind == "DISR_WEAP" and d.initiator_country:
+        d.location = country_location(d.initiator_country)
+    elif d.group == "attack" and d.target_country:
+        d.location = country_location(d.target_country)
+    if d.location is not None:
+        d.location = replace(d.location)
+
+
+def _actors(d: _Draft) -> list[Actor]:
+    out = []
+    if d.initiator is not None:
+        a = d.initiator
+        out.append(Actor(a.name, a.country, "initiator", a.text, a.sector))
+    if d.target is not None:
+        a = d.target
+        out.append(Actor(a.name, a.country, "target", a.text, a.sector))
+    elif d.group == "attack" and d.location is not None and d.location.country \
+            and d.location.country != d.initiator_country and d.initiator is not None:
+        state = country_location(d.location.country)
+        out.append(Actor(state.name if state else d.location.country, d.location.country, "target", None, None))
+    for a in d.participants:
+        if all(a.name != o.name for o in out):
+            out.append(Actor(a.name, a.country, "participant", a.text, a.sector))
+    return out
+
+
+def _confidence(d: _Draft) -> float:
+    c = d.strength
+    first = d.mentions[0]
+    if any(w.launched or w.destroyed for w in d.weapons):
+        c += 0.08
+    if d.location is not None and d.location.precision != "country":
+        c += 0.04
+    if d.initiator is not None:
+        c += 0.04
+    if d.attribution is not None:
+        c += 0.03
+    if first.sent_i <= 1:
+        c += 0.06
+    c += min(0.06, 0.02 * (len(d.mentions) - 1))
+    if first.inherited:
+        c -= 0.1
+    if d.modality != "asserted":
+        c -= 0.15
+    return max(0.05, min(0.97, c))
+
+
+def _event(doc_id: str, d: _Draft) -> Event:
+    first = d.mentions[0]
+    info = kind_info(d.kind, d.subkind)
+    key = f"{doc_id}|{d.kind}|{first.evidence[0]}|{first.trigger_i}"
+    eid = "ew-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    spans: list[Span] = []
+    for m in d.mentions:
+        s = Span(*m.evidence)
+        if s not in spans:
+            spans.append(s)
+    return Event(
+        id=eid, doc_id=doc_id, kind=d.kind, subkind=d.subkind, acled=info.acled, plover=info.plover,
+        actors=_actors(d), targets=d.targets, weapons=d.weapons, casualties=d.casualties,
+        location=d.location, date=d.date or UNKNOWN_DATE, attribution=d.attribution, modality=d.modality,
+        evidence=spans, confidence=_confidence(d), trigger=first.trigger_text,
+    )

@@ -1,0 +1,256 @@
+"""eventwire's spaCy components, in pipeline order, and the glue around them.
+
+    ew_line_breaks   (before the parser) a line break ends a sentence: titles stand alone
+    ew_places        place mentions, resolved offline; the countries the document is about
+    ew_counts        weapons with launched/destroyed counts, killed and injured, per sentence
+    ew_events        event mentions: triggers, kind, subkind
+    ew_roles         initiator, target, participants from the dependency parse
+    ew_targets       what was hit, in the contract's vocabulary
+    ew_dates         dates resolved against the publication date
+    ew_attribution   who says so, and the claim status
+    ew_modality      asserted, negated, hypothetical, future
+    ew_locations     where each mention happened
+    ew_assemble      mentions merged into event records (`doc._.ew_events`)
+
+Each component reads and writes `Doc` extension attributes only, so each can be tested on a
+`Doc` built by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.extract import assemble as _assemble
+from eventwire.extract.attribution import attribution_for, find_cues
+from eventwire.extract.casualties import find_casualties
+from eventwire.extract.dates import find_dates, parse_published
+from eventwire.extract.mentions import ATTACK_KINDS, Mention, sentence_mentions
+from eventwire.extract.modality import modality_of
+from eventwire.extract.places import document_countries, find_places, locative_prep
+from eventwire.extract.roles import assign_roles
+from eventwire.extract.targets import find_targets
+from eventwire.extract.weapons import WeaponMention, find_weapons_in_doc_sentence
+from eventwire.records import Document, Event
+
+PIPELINE = ["ew_places", "ew_counts", "ew_events", "ew_roles", "ew_targets", "ew_dates", "ew_attribution",
+            "ew_modality", "ew_locations", "ew_assemble"]
+
+for _name, _default in (("published", None), ("doc_id", "doc"), ("ew_places", None), ("ew_countries", None),
+                        ("ew_weapons", None), ("ew_casualties", None), ("ew_mentions", None),
+                        ("ew_events", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+TARGETED_KINDS = ATTACK_KINDS | {"DISR_WEAP", "PROPERTY_DISTRUCT", "ATTACK", "ARMED_CLASH"}
+
+
+@Language.component("ew_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A token after a line break starts a sentence (titles, datelines, paragraphs)."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].whitespace_ or doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text:
+            tok.is_sent_start = True
+        elif tok.is_space and "\n" in tok.text:
+            continue
+    return doc
+
+
+@Language.component("ew_places", requires=["doc.ents"])
+def places(doc: Doc) -> Doc:
+    doc._.ew_countries = document_countries(doc)
+    doc._.ew_places = find_places(doc, doc._.ew_countries)
+    return doc
+
+
+@Language.component("ew_counts", requires=["doc.sents"])
+def counts(doc: Doc) -> Doc:
+    weapons: list[list[WeaponMention]] = []
+    casualties = []
+    prev: list[WeaponMention] = []
+    for sent in doc.sents:
+        found = find_weapons_in_doc_sentence(sent.text, prev)
+        for w in found:  # sentence offsets -> document offsets
+            w.start += sent.start_char
+            w.end += sent.start_char
+        weapons.append(found)
+        prev = found or prev
+        casualties.append(find_casualties(sent.text))
+    doc._.ew_weapons = weapons
+    doc._.ew_casualties = casualties
+    return doc
+
+
+@Language.component("ew_events")
+def events(doc: Doc) -> Doc:
+    doc_weapons = [w for ws in doc._.ew_weapons for w in ws]
+    mentions: list[Mention] = []
+    for i, sent in enumerate(doc.sents):
+        found = sentence_mentions(sent, i, doc._.ew_weapons[i], doc_weapons)
+        for m in found:
+            if m.family in ("DISR_WEAP",) or m.kind in TARGETED_KINDS:
+                m.weapons = list(doc._.ew_weapons[i])
+            m.casualties = list(doc._.ew_casualties[i]) if m.kind in TARGETED_KINDS or m.kind in (
+                "NATURAL_DISASTER", "MAN_MADE_DISASTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR", "MOB_VIOL",
+                "SUIC_BOMB", "ARMED_CLASH") else []
+        if not found and (doc._.ew_casualties[i] or any(w.launched or w.destroyed for w in doc._.ew_weapons[i])):
+            # an outcome without a trigger ("three injuries in the Kyiv region"): read as part of
+            # the last attack; assemble decides whether it is an event of its own
+            last = next((m for m in reversed(mentions) if m.kind in ATTACK_KINDS or m.kind == "DISR_WEAP"), None)
+            if last is not None:
+                m = Mention(sent_i=i, trigger_i=sent.root.i, family=last.family, kind=last.kind,
+                            subkind=last.subkind, strength=last.strength, trigger_text=sent.root.text,
+                            anchor_i=sent.root.i, scope={t.i for t in sent}, evidence=(sent.start_char, sent.end_char),
+                            inherited=True)
+                m.weapons = list(doc._.ew_weapons[i])
+                m.casualties = list(doc._.ew_casualties[i])
+                found = [m]
+        if i == 0 and is_headline(sent):
+            for m in found:
+                m.headline = True
+        mentions.extend(found)
+    doc._.ew_mentions = mentions
+    return doc
+
+
+def is_headline(sent) -> bool:
+    """The first line of a longer text, standing alone without a full stop."""
+    doc = sent.doc
+    text = sent.text_with_ws
+    followed = any(not t.is_space for t in doc[sent.end:sent.end + 3])
+    return followed and "\n" in text and not text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _sents(doc: Doc) -> list:
+    return list(doc.sents)
+
+
+@Language.component("ew_roles")
+def roles(doc: Doc) -> Doc:
+    sents = _sents(doc)
+    prev = None
+    for m in doc._.ew_mentions:
+        if not m.inherited:
+            assign_roles(m, sents[m.sent_i], prev)
+        prev = m.initiator or prev
+    return doc
+
+
+@Language.component("ew_targets")
+def targets(doc: Doc) -> Doc:
+    sents = _sents(doc)
+    for m in doc._.ew_mentions:
+        if m.kind in TARGETED_KINDS:
+            m.targets = find_targets(sents[m.sent_i].text)
+    return doc
+
+
+@Language.component("ew_dates")
+def dates(doc: Doc) -> Doc:
+    published = parse_published(doc._.published)
+    sents = _sents(doc)
+    cache: dict[int, list] = {}
+    for m in doc._.ew_mentions:
+        sent = sents[m.sent_i]
+        if m.sent_i not in cache:
+            cache[m.sent_i] = find_dates(sent.text, published)
+        found = cache[m.sent_i]
+        if not found:
+            continue
+        in_scope = [d for d in found if _char_in_scope(doc, sent.start_char + d[0], m.scope)]
+        m.date = (in_scope or found)[0][2]
+    return doc
+
+
+def _char_in_scope(doc: Doc, char: int, scope: set[int]) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and span.start in scope
+
+
+@Language.component("ew_attribution")
+def attribution(doc: Doc) -> Doc:
+    sents = _sents(doc)
+    cues: dict[int, list] = {}
+    for m in doc._.ew_mentions:
+        sent = sents[m.sent_i]
+        if m.sent_i not in cues:
+            cues[m.sent_i] = find_cues(sent)
+        m.attribution = attribution_for(sent, m.trigger_i, cues[m.sent_i], self_cue=m.inherited)
+    return doc
+
+
+@Language.component("ew_modality")
+def modality(doc: Doc) -> Doc:
+    for m in doc._.ew_mentions:
+        if not m.inherited:
+            m.modality = modality_of(doc[m.trigger_i])
+    return doc
+
+
+@Language.component("ew_locations")
+def locations(doc: Doc) -> Doc:
+    by_sent: dict[int, list] = {}
+    sents = _sents(doc)
+    for p in doc._.ew_places:
+        by_sent.setdefault(doc[p.tok_start].sent.start, []).append(p)
+    for m in doc._.ew_mentions:
+        sent = sents[m.sent_i]
+        cands = [p for p in by_sent.get(sent.start, []) if not p.modifier
+                 and any(i in m.scope for i in range(p.tok_start, p.tok_end))
+                 and not _inside_actor(p, m)]
+        if not cands:
+            continue
+        scored = []
+        for p in cands:
+            prep = locative_prep(doc, p)
+            if m.kind == "DIPLO" and prep not in ("in", "at"):
+                continue  # "talks on Ukraine" are about Ukraine, not in it
+            if prep in ("on", "against", "at", "onto") and p.is_country and m.kind != "DIPLO":
+                m.target_place = m.target_place or p
+                continue
+            rank = (0 if prep and prep not in ("from",) else 1, 1 if p.is_country else 0, p.start)
+            scored.append((rank, p))
+        if scored:
+            m.place = min(scored, key=lambda x: x[0])[1]
+        elif m.target_place is not None:
+            m.place = m.target_place
+    return doc
+
+
+def _inside_actor(p, m: Mention) -> bool:
+    for a in (m.initiator, m.target, *m.participants):
+        if a is not None and a.start <= p.start < a.end and a.end > a.start:
+            return True
+    if m.attribution is not None and m.attribution.source and m.attribution.source.find(p.text) >= 0:
+        return True
+    return False
+
+
+@Language.component("ew_assemble")
+def assemble_component(doc: Doc) -> Doc:
+    doc._.ew_events = _assemble.assemble(doc._.doc_id, doc._.ew_mentions, parse_published(doc._.published),
+                                         doc._.ew_countries)
+    return doc
+
+
+def add_to(nlp: Language) -> None:
+    """Add eventwire's components to a loaded English pipeline."""
+    if "ew_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("ew_line_breaks", before="parser")
+    for name in PIPELINE:
+        if name not in nlp.pipe_names:
+            nlp.add_pipe(name, last=True)
+
+
+def make_doc(nlp: Language, d: Document) -> Doc:
+    """A tokenised `Doc` carrying the document's id and publication date."""
+    doc = nlp.make_doc(d.text)
+    doc._.doc_id = d.id
+    doc._.published = d.published
+    return doc
+
+
+def events_of(doc: Doc, d: Document) -> list[Event]:
+    return list(doc._.ew_events or [])

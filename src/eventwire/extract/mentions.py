@@ -1,0 +1,361 @@
+"""Event mentions: the triggers of one sentence, grouped by family, each given a kind.
+
+A `Mention` is what one sentence says about one event: its trigger, kind and subkind, and the
+fields the later components fill (roles, weapons, place, date, attribution, modality). The
+document-level step (`extract.assemble`) merges mentions of the same real event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from eventwire.extract.actors import ActorRef
+from eventwire.extract.casualties import find_casualties
+from eventwire.extract.kinds import REMOTE, TRIGGERS
+from eventwire.extract.numbers import Quantity
+from eventwire.extract.places import PlaceMention
+from eventwire.extract.weapons import WeaponMention
+from eventwire.records import Attribution, DateSpan
+
+ATTACK_KINDS = {"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "CHEM_WEAP", "SUIC_BOMB", "GRENADE"}
+ATTACK_FAMILIES = {REMOTE} | ATTACK_KINDS
+MAX_PHRASE = 3
+
+AIR_CLASSES = {"drone", "aircraft", "guided_bomb"}
+HEAVY_CLASSES = {"missile", "ballistic_missile", "cruise_missile", "rocket", "artillery"}
+
+LABOUR_STRIKE = re.compile(r"\b(?:on|general|hunger|labou?r|workers'?|nationwide|teachers'?|doctors'?|"
+                           r"indefinite|token|transport)\s+strikes?\b|\bstrikes?\s+(?:by|of)\s+(?:workers|"
+                           r"employees|teachers|doctors|unions?|drivers|farmers)", re.I)
+POLICE_FORCE = re.compile(r"\b(?:tear\s*gas|teargas|rubber\s+bullets?|live\s+(?:ammunition|rounds|bullets)|"
+                          r"water\s+cannons?|baton|lathi|lathicharge|pellet|opened\s+fire|fired\s+(?:on|at|into)|"
+                          r"shot\s+(?:dead|at)|beat|beaten|killed|injured|wounded|cracked\s+down|crackdown|"
+                          r"charged|stun\s+grenades?)\b", re.I)
+POLICE = re.compile(r"\b(?:police|policemen|security\s+forces|troops|soldiers|riot\s+police|officers|"
+                    r"authorities|army|military|gendarmes?|forces)\b", re.I)
+INTERVENTION = re.compile(r"\b(?:arrest\w*|detain\w*|dispers\w*|disrupt\w*|round(?:ed)?\s+up|prevent\w*|"
+                          r"block\w*|stopp?ed|removed|evicted|custody)\b", re.I)
+PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|threw|throwing|pelt\w*|stones?|rocks|torch\w*|set\s+(?:fire|ablaze)|"
+                                r"vandali[sz]\w*|burn\w*|smash\w*|attacked\s+(?:police|officers|security)|"
+                                r"looted|riot\w*|violent|ransack\w*|damag\w*|petrol\s+bombs?|molotov)\b", re.I)
+PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers?|activists|students|supporters|"
+                        r"workers|crowd|agitat\w*|strikers)\b", re.I)
+ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|"
+                           r"police(?:men)?|officers?|security\s+(?:forces|personnel)|army|guards?|jihadists?|"
+                           r"militiam[ae]n|terrorists?|combatants?)\b", re.I)
+NON_STATE = re.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|separatists?|al-Shabaab|Shabaab|"
+                       r"Taliban|Houthis?|Islamic\s+State|IS|ISIS|ISIL|Boko\s+Haram|gunmen|fighters|"
+                       r"militias?|guerrillas?|terrorists?|Maoists?|armed\s+group|Hamas|Hezbollah|HTS|JNIM)\b")
+STATE_FORCES = re.compile(r"\b(?:army|government\s+forces|troops|military|soldiers|armed\s+forces|security\s+forces|"
+                          r"forces|police|regime)\b", re.I)
+
+
+@dataclass
+class Mention:
+    """One event as one sentence states it."""
+
+    sent_i: int
+    trigger_i: int
+    family: str
+    kind: str
+    subkind: str | None
+    strength: float
+    trigger_text: str
+    anchor_i: int = -1
+    scope: set[int] = field(default_factory=set)  # token indices of the clause(s) it was read from
+    initiator: ActorRef | None = None
+    target: ActorRef | None = None
+    participants: list[ActorRef] = field(default_factory=list)
+    weapons: list[WeaponMention] = field(default_factory=list)
+    casualties: list[tuple[str, Quantity]] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    place: PlaceMention | None = None
+    target_place: PlaceMention | None = None  # "on Ukraine": the country attacked
+    date: DateSpan | None = None
+    attribution: Attribution | None = None
+    modality: str = "asserted"
+    evidence: tuple[int, int] = (0, 0)
+    inherited: bool = False  # made from an outcome sentence without a trigger ("three injuries in Kyiv")
+    headline: bool = False  # read from the document's headline
+
+
+def _lemma(t) -> str:
+    return t.lemma_.lower() if t.lemma_ else t.lower_
+
+
+FIRST_WORDS = {key.split()[0] for key in TRIGGERS}
+
+
+def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
+    """(token index, phrase length, family, subkind, text) for each trigger in a sentence."""
+    out = []
+    toks = list(sent)
+    i = 0
+    while i < len(toks):
+        if toks[i].lower_ not in FIRST_WORDS and _lemma(toks[i]) not in FIRST_WORDS:
+            i += 1
+            continue
+        hit = None
+        for n in range(MAX_PHRASE, 0, -1):
+            if i + n > len(toks):
+                continue
+            words = toks[i:i + n]
+            if n > 1 and any(w.is_punct and w.text != "-" for w in words):
+                continue
+            key_lemma = " ".join(_lemma(w) for w in words)
+            key_text = " ".join(w.lower_ for w in words)
+            for key in (key_lemma, key_text):
+                if key in TRIGGERS:
+                    hit = (n, key)
+                    break
+            if hit:
+                break
+        if hit:
+            n, key = hit
+            family, subkind = TRIGGERS[key]
+            head = toks[i + n - 1] if n > 1 else toks[i]
+            if _usable(head, toks[i], key, family):
+                out.append((toks[i].i, n, family, subkind, sent.doc[toks[i].i:toks[i].i + n].text))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def _usable(head, first, key: str, family: str) -> bool:
+    """POS and context checks that stop common words from triggering ("down" the road)."""
+    pos = first.pos_
+    low = first.lower_
+    if low == "according":  # "according to" is attribution, not an accord
+        return False
+    nxt = first.doc[head.i + 1] if head.i + 1 < len(first.doc) else None
+    if key in ("raid", "air raid", "air strike", "strike") and nxt is not None and \
+            nxt.lemma_.lower() in ("siren", "alert", "warning", "shelter", "alarm"):
+        return False  # "air-raid sirens": the alert, not a raid
+    if key == "raid" and first.i >= 2 and first.doc[first.i - 1].text == "-" and \
+            first.doc[first.i - 2].lower_ == "air":
+        return False
+    if key == "focus" and not any(c.dep_ == "prep" and c.lower_ == "on" for c in first.children):
+        return False
+    if key == "focus" and not TARGET_HINT.search(first.sent.text):
+        return False
+    if first.is_stop and key not in ("down", "call", "fire", "hit", "back"):
+        return False
+    if pos in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT"):
+        return False
+    if key in ("down", "fire", "target", "launch", "rain", "slam", "batter", "engage", "advance", "hold",
+               "meet", "visit", "host", "receive", "call", "leave", "sign", "establish", "announce",
+               "declare", "impose", "ban", "deploy", "suspend", "burn", "destroy", "damage", "beat", "shoot",
+               "execute", "rob", "missing", "sink", "focus", "agree", "host", "detain", "held",
+               "withdraw", "retreat", "evacuate", "march", "chant", "hit", "wound", "injure"):
+        if pos not in ("VERB",) and not (key in ("hit", "march", "call", "visit", "retreat") and pos == "NOUN"):
+            return False
+    if key == "alert" and not any(w.lower_ in ("air", "raid", "air-raid") for w in first.doc[max(0, first.i - 3):first.i]):
+        return False
+    if key == "held" and not any(c.dep_ == "nsubjpass" for c in first.children):
+        return False
+    if key == "missing" and first.head.pos_ not in ("AUX", "VERB"):
+        return False
+    return True
+
+
+TARGET_HINT = re.compile(r"infrastructure|power|energy|plants?|refiner|facilit|depot|airfield|bases?|cities|towns", re.I)
+
+
+def _weapon_kind(weapons: list[WeaponMention]) -> str | None:
+    """AIR_STRIKE or ART_MISS_ATTACK (or an explosive kind) by the larger share of weapons."""
+    air = heavy = 0.0
+    seen_air = seen_heavy = False
+    first = None
+    for w in weapons:
+        n = (w.launched.value if w.launched and w.launched.value else 0) or \
+            (w.destroyed.value if w.destroyed and w.destroyed.value else 0)
+        if w.cls in AIR_CLASSES:
+            air += n
+            seen_air = True
+            first = first or "AIR_STRIKE"
+        elif w.cls in HEAVY_CLASSES:
+            heavy += n
+            seen_heavy = True
+            first = first or "ART_MISS_ATTACK"
+        elif w.cls == "explosive":
+            first = first or "REM_EXPLOS"
+        elif w.cls == "chemical":
+            return "CHEM_WEAP"
+    if air or heavy:
+        return "AIR_STRIKE" if air >= heavy else "ART_MISS_ATTACK"
+    if seen_air or seen_heavy:
+        return first
+    return first
+
+
+def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list[WeaponMention],
+                 doc_weapons: list[WeaponMention], trigger_text: str) -> tuple[str, str | None]:
+    """The kind (and subkind) of a mention, from its trigger family and its sentence."""
+    low = trigger_text.lower()
+    if family == REMOTE:
+        if low.startswith("strike") and LABOUR_STRIKE.search(sent_text):
+            return _protest_kind(sent_text), None
+        kind = _weapon_kind(weapons) or _weapon_kind(doc_weapons)
+        if kind is None:
+            if low in ("blast", "explosion", "explode", "exploded", "blasts", "explosions"):
+                return "REM_EXPLOS", None
+            if ARMED_VICTIMS.search(sent_text):
+                return "ARMED_CLASH", None
+            return "ATTACK", None
+        return kind, _strike_subkind(kind, weapons or doc_weapons)
+    if family in ATTACK_KINDS:
+        return family, subkind or _strike_subkind(family, weapons or doc_weapons)
+    if family == "PROTEST":
+        return _protest_kind(sent_text), None
+    if family == "RIOT":
+        if re.search(r"\bmob\b|\blynch", sent_text, re.I):
+            return "MOB_VIOL", None
+        if PROTESTERS.search(sent_text) or re.search(r"\briot", sent_text, re.I):
+            return "VIOL_DEMONSTR", None
+        return "PROPERTY_DISTRUCT", None
+    if family == "TERRITORY":
+        if low.startswith(("recapture", "retake", "retook", "regain", "liberat", "took back")):
+            return ("NON_STATE_ACTOR_OVERTAKES_TER" if NON_STATE.search(sent_text) and not STATE_FORCES.search(sent_text)
+                    else "GOV_REGAINS_TERIT"), None
+        if NON_STATE.search(sent_text):
+            return "NON_STATE_ACTOR_OVERTAKES_TER", None
+        return "GOV_REGAINS_TERIT", None
+    if family == "ATTACK":
+        if _weapon_kind(weapons):
+            return _weapon_kind(weapons), _strike_subkind(_weapon_kind(weapons), weapons)
+        if PROTESTERS.search(sent_text) and POLICE.search(sent_text):
+            return "FORCE_AGAINST_PROTEST", None
+        if re.search(r"\bmob\b|\blynch|\bvigilant", sent_text, re.I):
+            return "MOB_VIOL", None
+        if ARMED_VICTIMS.search(sent_text) and re.search(r"\b(?:clash|fight|battle|gunfight|exchange)", sent_text, re.I):
+            return "ARMED_CLASH", None
+        return "ATTACK", None
+    if family == "ARREST" and PROTESTERS.search(sent_text):
+        return "PROTEST_WITH_INTER", None
+    if family == "ARMED_CLASH" and PROTESTERS.search(sent_text) and not ARMED_VICTIMS.search(sent_text.replace("police", "")):
+        return "VIOL_DEMONSTR", None
+    if family == "DISR_WEAP":
+        return "DISR_WEAP", "interception"
+    return family, subkind
+
+
+def _strike_subkind(kind: str, weapons: list[WeaponMention]) -> str | None:
+    classes = {w.cls for w in weapons}
+    if kind == "AIR_STRIKE":
+        return "drone_strike" if "drone" in classes else "air_strike"
+    if kind == "ART_MISS_ATTACK":
+        if classes & {"missile", "ballistic_missile", "cruise_missile"}:
+            return "missile_strike"
+        return "shelling"
+    return None
+
+
+def _protest_kind(text: str) -> str:
+    if POLICE.search(text) and POLICE_FORCE.search(text):
+        return "FORCE_AGAINST_PROTEST"
+    if PROTESTER_VIOLENCE.search(text):
+        return "VIOL_DEMONSTR"
+    if POLICE.search(text) and INTERVENTION.search(text) or INTERVENTION.search(text):
+        return "PROTEST_WITH_INTER"
+    return "PEACE_PROTEST"
+
+
+# How strongly a family's trigger signals a news event (before context is weighed).
+FAMILY_STRENGTH = {
+    REMOTE: 0.6, "AIR_STRIKE": 0.8, "ART_MISS_ATTACK": 0.8, "REM_EXPLOS": 0.8, "CHEM_WEAP": 0.85, "SUIC_BOMB": 0.9,
+    "GRENADE": 0.85, "DISR_WEAP": 0.7, "OTHER": 0.65, "ARMED_CLASH": 0.7, "TERRITORY": 0.7, "SEX_VIOL": 0.85,
+    "ATTACK": 0.55, "ABDUCT_DISSAP": 0.75, "PROTEST": 0.75, "RIOT": 0.7, "MOB_VIOL": 0.8, "AGREEMENT": 0.6,
+    "ARREST": 0.65, "CHANGE_TO_GROUP_ACT": 0.35, "HQ_ESTABLISHED": 0.6, "PROPERTY_DISTRUCT": 0.4,
+    "NON_VIOL_TERRIT_TRANSFER": 0.5, "DIPLO": 0.55, "ATTRIB": 0.75, "ORG_CRIME": 0.6,
+    "NATURAL_DISASTER": 0.75, "MAN_MADE_DISASTER": 0.6,
+}
+DIPLO_STRENGTH = {"talks": 0.65, "meeting": 0.6, "statement": 0.4, "sanction": 0.65, "aid": 0.5}
+# Families a stronger family in the same sentence absorbs ("a missile strike killed two").
+ABSORBED_BY_ATTACK = {"ATTACK", "PROPERTY_DISTRUCT", "DISR_WEAP", "CHANGE_TO_GROUP_ACT", "MAN_MADE_DISASTER",
+                      "ARMED_CLASH", "RIOT", "ARREST"}
+
+
+def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
+                      doc_weapons: list[WeaponMention]) -> list[Mention]:
+    """The event mentions of one sentence: one per family, absorbed families dropped."""
+    triggers = find_triggers(sent)
+    by_family: dict[str, list[tuple[int, int, str, str | None, str]]] = {}
+    for trig in triggers:
+        fam = trig[2]
+        if fam in ATTACK_KINDS:
+            fam = REMOTE  # one attack per sentence; the specific trigger decides its kind below
+        by_family.setdefault(fam, []).append(trig)
+    text = sent.text
+    has_attack = REMOTE in by_family
+    destroyed = any(w.destroyed is not None for w in weapons)
+    launched = any(w.launched is not None for w in weapons)
+    if "DISR_WEAP" in by_family and has_attack and destroyed and not launched:
+        # "air defence shot down 18 ... during an attack": the interception is the news
+        del by_family[REMOTE]
+        has_attack = False
+    if "PROTEST" in by_family:
+        for fam in ("ARREST", "ATTACK", "RIOT", "ARMED_CLASH"):
+            by_family.pop(fam, None)
+    mentions = []
+    for fam, trigs in by_family.items():
+        if has_attack and fam in ABSORBED_BY_ATTACK:
+            continue
+        if fam == "DISR_WEAP" and not weapons and not re.search(r"intercept|shot down|downed", text, re.I):
+            continue
+        specific = [t for t in trigs if t[2] in ATTACK_KINDS]
+        trig = specific[0] if specific else _main_trigger(sent, trigs)
+        family = trig[2] if trig[2] in ATTACK_KINDS else fam
+        kind, subkind = resolve_kind(family, trig[3], text, weapons, doc_weapons, trig[4])
+        if fam == "DIPLO":
+            subkinds = [t[3] for t in trigs]
+            subkind = next((s for s in ("talks", "meeting", "sanction", "aid", "statement") if s in subkinds), subkind)
+            strength = DIPLO_STRENGTH.get(subkind or "", 0.5)
+        else:
+            strength = FAMILY_STRENGTH.get(family, 0.5)
+        m = Mention(sent_i=sent_i, trigger_i=trig[0], family=fam, kind=kind, subkind=subkind, strength=strength,
+                    trigger_text=trig[4], evidence=(sent.start_char, sent.end_char))
+        m.anchor_i = _anchor(sent.doc[trig[0]]).i
+        mentions.append(m)
+    _scopes(sent, mentions)
+    return mentions
+
+
+def _main_trigger(sent, trigs):
+    """The trigger closest to the root of the parse (the main verb wins over a modifier)."""
+    def depth(t):
+        d = 0
+        while t.head is not t and d < 20:
+            t = t.head
+            d += 1
+        return d
+    return min(trigs, key=lambda tr: (depth(sent.doc[tr[0]]), tr[0]))
+
+
+def _anchor(tok):
+    """The verb a trigger hangs on: itself if a verb, else the nearest verb above it."""
+    cur = tok
+    for _ in range(6):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return tok
+
+
+def _scopes(sent, mentions: list[Mention]) -> None:
+    """Each mention's clause: its anchor's subtree without the subtrees of other anchors."""
+    doc = sent.doc
+    anchors = {m.anchor_i for m in mentions}
+    for m in mentions:
+        own = {t.i for t in doc[m.anchor_i].subtree}
+        for other in anchors - {m.anchor_i}:
+            if other in own:
+                own -= {t.i for t in doc[other].subtree}
+        if m.trigger_i not in own:  # the trigger sits in another anchor's clause
+            own |= {t.i for t in doc[m.trigger_i].subtree}
+        m.scope = own
+
+
+def casualty_counts(text: str):
+    return find_casualties(text)

@@ -1,0 +1,64 @@
+"""Is an event asserted, or only negated, hypothetical, future or historical?
+
+"threatened to strike", "could strike", "will strike", "did not strike" are never asserted.
+"may have struck" stays asserted: the doubt is about the report, and lands in attribution
+(`unconfirmed`).
+"""
+
+from __future__ import annotations
+
+HYPOTHETICAL_AUX = {"could", "might", "would", "should"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+INTENT_VERBS = {"threaten", "plan", "vow", "intend", "prepare", "promise", "seek", "aim", "want", "propose",
+                "consider", "pledge", "expect", "hope", "push", "press", "urge", "call", "demand", "ask",
+                "warn", "offer", "agree", "decide", "refuse", "fail", "try", "attempt"}
+NEGATING_VERBS = {"deny", "refute", "reject", "prevent", "avert", "avoid", "thwart", "foil"}
+HYPOTHETICAL_NOUNS = {"threat", "risk", "possibility", "fear", "plan", "plans", "prospect", "danger"}
+
+
+def modality_of(trigger) -> str:
+    """The modality of the event a trigger token (spaCy Token) names."""
+    tok = trigger
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "compound"):
+        # a noun trigger: look at the verb it depends on ("the threat of strikes", "launched an attack")
+        head = tok.head
+        if tok.dep_ == "pobj" and head.head is not None:
+            if head.head.lemma_.lower() in HYPOTHETICAL_NOUNS:
+                return "hypothetical"
+            head = head.head
+        if head.lemma_.lower() in HYPOTHETICAL_NOUNS:
+            return "hypothetical"
+        if head.pos_ in ("VERB", "AUX"):
+            tok = head
+    # walk up through xcomp / ccomp-free chains: "threatened to strike", "plans to attack"
+    depth = 0
+    cur = tok
+    while cur is not None and depth < 4:
+        for child in cur.children:
+            low = child.lower_
+            if child.dep_ == "neg":
+                return "negated"
+            if child.dep_ == "aux" and low in FUTURE_AUX:
+                return "future"
+            if child.dep_ == "aux" and low in HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if child.dep_ == "aux" and low == "may" and not any(c.lower_ == "have" for c in cur.children):
+                return "hypothetical"
+            if child.dep_ == "mark" and low in ("if", "unless"):
+                return "hypothetical"
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in INTENT_VERBS:
+            lemma = cur.head.lemma_.lower()
+            if lemma in ("refuse", "fail"):
+                return "negated"
+            return "future"
+        if cur.dep_ in ("xcomp", "conj", "advcl") and cur.head is not cur:
+            cur = cur.head
+            depth += 1
+            continue
+        break
+    # "going to strike"
+    if tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "going" and tok.doc[tok.i - 1].lower_ == "to":
+        return "future"
+    if tok.dep_ in ("ccomp", "xcomp") and tok.head.lemma_.lower() in NEGATING_VERBS:
+        return "negated"
+    return "asserted"

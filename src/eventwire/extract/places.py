@@ -1,0 +1,164 @@
+"""Place mentions: where in a document places are named, and which place they are.
+
+Candidates are the model's GPE/LOC/FAC/ORG entities plus runs of capitalised words (the small
+model misses many towns: "the Kyiv region", "Tokmak"), widened to "X region"/"X oblast" and
+"eastern X". Each candidate goes to the `Geocoder`, steered by the countries the document is
+about. A place that only modifies a noun ("Kyiv officials", "Russia's defence ministry",
+"US-Ukrainian talks") is kept but marked, so it is never taken for where an event happened.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from eventwire.extract.actors import known_actor
+from eventwire.geocode import country_iso3, default_geocoder
+from eventwire.records import Location
+
+ADMIN_WORDS = {"region", "oblast", "province", "district", "raion", "governorate", "county", "state",
+               "territory", "republic", "krai", "area", "regions", "oblasts", "provinces"}
+DIRECTIONS = re.compile(r"^(?:(?:the\s+)?far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                        r"south-?west|central|centre|center)(?:ern)?$", re.I)
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "over", "across", "around", "inside", "into", "on", "onto",
+                  "toward", "towards", "throughout", "within", "from", "off", "against", "above", "by"}
+NOT_PLACES = {"the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "i", "air", "force", "forces",
+              "ministry", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "president", "reuters", "telegram", "meanwhile", "according",
+              "former", "earlier", "speaking", "despite", "national", "unconfirmed", "peace", "talks"}
+# nouns that a place may modify without being the scene: "Kyiv officials", "Russia's ministry"
+PLACE_HEADS = ADMIN_WORDS | {"city", "town", "village", "capital", "border", "outskirts", "suburb", "port",
+                             "settlement", "coast", "airport", "base", "refinery", "plant", "station"}
+
+
+@dataclass
+class PlaceMention:
+    """A resolved place in a document (character and token offsets)."""
+
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    text: str
+    location: Location
+    modifier: bool  # names an actor or a quality, not a scene ("Kyiv officials")
+
+    @property
+    def is_country(self) -> bool:
+        return self.location.precision == "country"
+
+
+def _candidates(doc) -> list[tuple[int, int]]:
+    """Token spans (start, end) that may name places, longest first per position."""
+    spans: set[tuple[int, int]] = set()
+    person = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
+            spans.add((ent.start, ent.end))
+        elif ent.label_ == "PERSON":
+            person.update(range(ent.start, ent.end))
+    i = 0
+    n = len(doc)
+    while i < n:
+        t = doc[i]
+        if t.text[:1].isupper() and t.is_alpha and t.lower_ not in NOT_PLACES and i not in person:
+            j = i + 1
+            while j < n and j - i < 4 and (doc[j].text[:1].isupper() and doc[j].is_alpha
+                                          or doc[j].text == "-" and j + 1 < n and doc[j + 1].text[:1].isupper()):
+                j += 1
+            for k in range(j, i, -1):
+                spans.add((i, k))
+            i = j
+        else:
+            i += 1
+    return sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
+
+
+def _widen(doc, start: int, end: int) -> tuple[int, int]:
+    """ "Kyiv" -> "Kyiv region"; "Poland" -> "eastern Poland"."""
+    if end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
+        end += 1
+    if start > 0 and DIRECTIONS.match(doc[start - 1].text):
+        start -= 1
+        if start > 0 and doc[start - 1].lower_ == "far":
+            start -= 1
+    return start, end
+
+
+def _is_modifier(doc, start: int, end: int) -> bool:
+    last = doc[end - 1]
+    if last.lower_ in ADMIN_WORDS:
+        return False
+    head = last.head
+    if last.dep_ in ("poss", "compound", "amod", "nmod") and head.i >= end:
+        return head.lower_ not in PLACE_HEADS and head.ent_type_ not in ("GPE", "LOC", "FAC")
+    if last.dep_ == "case" and last.head.i < start:  # "Ukraine's" split as Ukraine + 's
+        return True
+    if end < len(doc) and doc[end].text in ("'s", "’s", "'", "’"):
+        nxt = doc[end].head
+        return nxt.lower_ not in PLACE_HEADS
+    # "US-Ukrainian talks": part of a hyphenated modifier
+    if end < len(doc) and doc[end].text == "-":
+        return True
+    if start > 0 and doc[start - 1].text == "-":
+        return True
+    return False
+
+
+def document_countries(doc) -> list[str]:
+    """ISO3 codes of the countries a document names, most named first."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            c = country_iso3(ent.text)
+            if c:
+                counts[c] += 1
+    return [c for c, _ in counts.most_common()]
+
+
+def find_places(doc, context: list[str]) -> list[PlaceMention]:
+    """Resolved place mentions of a document, in text order, without overlaps."""
+    geocoder = default_geocoder()
+    taken: set[int] = set()
+    out: list[PlaceMention] = []
+    for start, end in _candidates(doc):
+        if any(i in taken for i in range(start, end)):
+            continue
+        span = doc[start:end]
+        if span.root.ent_type_ == "NORP" and country_iso3(span.text):
+            continue  # "Ukrainian": a demonym names an actor, not a place
+        wstart, wend = _widen(doc, start, end)
+        loc = None
+        for s, e in ((wstart, wend), (start, wend), (start, end)):
+            text = doc[s:e].text
+            loc = geocoder.resolve(text, context)
+            if loc is not None:
+                start2, end2 = s, e
+                break
+        if loc is None:
+            continue
+        if doc[start2:end2].text.lower() in NOT_PLACES or known_actor(doc[start2:end2].text):
+            continue
+        if end2 - start2 == 1 and doc[start2].pos_ != "PROPN" and not doc[start2].ent_type_:
+            continue  # a capitalised common word ("Speaking", "Despite") is not a town
+        taken.update(range(start2, end2))
+        sp = doc[start2:end2]
+        loc.text = sp.text
+        out.append(PlaceMention(sp.start_char, sp.end_char, start2, end2, sp.text, loc,
+                                _is_modifier(doc, start2, end2)))
+    out.sort(key=lambda p: p.start)
+    return out
+
+
+def locative_prep(doc, place: PlaceMention) -> str | None:
+    """The preposition that attaches a place to its clause ("in" Miami), if any."""
+    tok = doc[place.tok_end - 1]
+    while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+        return tok.head.lower_
+    if tok.dep_ == "appos" and tok.head.dep_ == "pobj":
+        return tok.head.head.lower_
+    return None
