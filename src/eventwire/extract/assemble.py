@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import replace
 
 from eventwire.extract.kinds import kind_info
@@ -24,9 +25,18 @@ DIPLO_GROUP = {"talks": "talks", "meeting": "talks", "statement": "statement", "
 HISTORICAL_DAYS = 7
 
 
+PROTEST_KINDS = ["PEACE_PROTEST", "PROTEST_WITH_INTER", "VIOL_DEMONSTR", "FORCE_AGAINST_PROTEST"]  # mildest first
+# Outcomes an attack or a protest already accounts for: "several buildings were damaged",
+# "27 people were arrested" read after the event are part of it, not events of their own.
+OUTCOME_KINDS = {"attack": {"PROPERTY_DISTRUCT", "MAN_MADE_DISASTER", "ATTACK"},
+                 "protest": {"ARREST", "ATTACK", "PROPERTY_DISTRUCT", "MAN_MADE_DISASTER", "ARMED_CLASH"}}
+
+
 def group_of(kind: str) -> str:
     if kind in ATTACK_KINDS:
         return "attack"
+    if kind in PROTEST_KINDS:
+        return "protest"
     return kind
 
 
@@ -70,7 +80,7 @@ class _Draft:
             add_weapon(self.weapons, w)
         for field, q in m.casualties:
             cur = getattr(self.casualties, field)
-            if cur is None or (q.count.value or 0) > (cur.value or 0) and cur.qualifier == "vague":
+            if cur is None or _more_precise(q.count, cur):
                 setattr(self.casualties, field, q.count)
         for t in m.targets:
             if t not in self.targets:
@@ -85,6 +95,8 @@ class _Draft:
             return False
         if m.kind == "DIPLO" or self.kind == "DIPLO":
             return self._accepts_diplo(m)
+        if m.kind in OUTCOME_KINDS.get(self.group, ()) and (m.initiator is None or m.passive):
+            return m.place is None or self.location is None or m.place.location.country == self.location.country
         if group_of(m.kind) != self.group:
             if not (m.kind == "DISR_WEAP" and self.group == "attack"):
                 return False
@@ -117,6 +129,11 @@ class _Draft:
 
     def merge(self, m: Mention) -> None:
         self.mentions.append(m)
+        if self.group == "protest" and m.kind in PROTEST_KINDS and \
+                PROTEST_KINDS.index(m.kind) > PROTEST_KINDS.index(self.kind):
+            self.kind = m.kind  # the protest escalated: tear gas later in the text makes it forceful
+        elif self.group == "protest" and m.kind == "ARREST" and self.kind == "PEACE_PROTEST":
+            self.kind = "PROTEST_WITH_INTER"
         if self.initiator is None and m.initiator is not None and m.kind != "DISR_WEAP":
             self.initiator = m.initiator
         if self.target is None and m.target is not None and m.kind != "DISR_WEAP":
@@ -132,6 +149,18 @@ class _Draft:
             self.location = m.place.location
         self.strength = max(self.strength, m.strength)
         self.add_fields(m)
+
+
+def _more_precise(new: Count, cur: Count) -> bool:
+    """ "dozens injured" then "the 64 wounded": the exact figure within the vague one's bounds wins."""
+    if new.value is None or new.qualifier != "exact" or cur.qualifier == "exact":
+        return False
+    if cur.value is None:
+        return True
+    low = cur.low if cur.low is not None else float("-inf")
+    high = cur.high if cur.high is not None else float("inf")
+    return low <= new.value <= high and cur.qualifier in ("vague", "at_least", "more_than", "about") \
+        and re.fullmatch(r"(?:dozens|hundreds|thousands|scores|several|many|a few)(?:\s+of)?", (cur.text or "").lower()) is not None
 
 
 def add_weapon(weapons: list[Weapon], w: WeaponMention) -> None:

@@ -44,6 +44,7 @@ for _name, _default in (("published", None), ("doc_id", "doc"), ("ew_places", No
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
+SPEECH_KINDS = {"DIPLO", "AGREEMENT", "ATTRIB", "CHANGE_TO_GROUP_ACT", "HQ_ESTABLISHED"}
 TARGETED_KINDS = ATTACK_KINDS | {"DISR_WEAP", "PROPERTY_DISTRUCT", "ATTACK", "ARMED_CLASH"}
 
 
@@ -160,7 +161,11 @@ def dates(doc: Doc) -> Doc:
         if not found:
             continue
         in_scope = [d for d in found if _char_in_scope(doc, sent.start_char + d[0], m.scope)]
-        m.date = (in_scope or found)[0][2]
+        others = [o.scope for o in doc._.ew_mentions if o.sent_i == m.sent_i and o is not m]
+        free = [d for d in found if not any(_char_in_scope(doc, sent.start_char + d[0], sc) for sc in others)]
+        chosen = in_scope or free  # a date inside another event's clause is that event's date
+        if chosen:
+            m.date = chosen[0][2]
     return doc
 
 
@@ -197,16 +202,20 @@ def locations(doc: Doc) -> Doc:
         by_sent.setdefault(doc[p.tok_start].sent.start, []).append(p)
     for m in doc._.ew_mentions:
         sent = sents[m.sent_i]
-        cands = [p for p in by_sent.get(sent.start, []) if not p.modifier
-                 and any(i in m.scope for i in range(p.tok_start, p.tok_end))
-                 and not _inside_actor(p, m)]
+        usable = [p for p in by_sent.get(sent.start, []) if not p.modifier and not _inside_actor(p, m)]
+        cands = [p for p in usable if any(i in m.scope for i in range(p.tok_start, p.tok_end))]
+        if not cands:
+            # "Police in Belgrade used tear gas to disperse protesters": the place sits outside the
+            # trigger's clause but in no other event's clause either
+            others = [o.scope for o in doc._.ew_mentions if o.sent_i == m.sent_i and o is not m]
+            cands = [p for p in usable if not any(p.tok_start in sc for sc in others)]
         if not cands:
             continue
         scored = []
         for p in cands:
             prep = locative_prep(doc, p)
-            if m.kind == "DIPLO" and prep not in ("in", "at"):
-                continue  # "talks on Ukraine" are about Ukraine, not in it
+            if m.kind in SPEECH_KINDS and prep not in ("in", "at", "near", "inside", "outside"):
+                continue  # "talks on Ukraine" are about Ukraine, not in it; "corridors to El Fasher"
             if prep in ("on", "against", "at", "onto") and p.is_country and m.kind != "DIPLO":
                 m.target_place = m.target_place or p
                 continue

@@ -97,7 +97,7 @@ _add("GRENADE", None, "grenade,hand grenade")
 _add("SEX_VIOL", None, "rape,gang-rape,gangrape,sexual assault,sexually assault,sexual violence,molest,sexual abuse,"
      "sexually abuse")
 _add("ATTACK", None, "kill,murder,stab,behead,massacre,execute,shoot,gun down,torture,beat,lynch,hack,assassinate,"
-     "shot dead,open fire,hack to death,beat to death,maim,injure,wound")
+     "shot dead,open fire,hack to death,beat to death,maim")
 _add("ABDUCT_DISSAP", None, "abduct,abduction,kidnap,kidnapping,hostage,disappear,disappearance,forcibly disappear,"
      "missing,snatch")
 _add("PROTEST", None, "protest,demonstration,demonstrate,demonstrator,protester,protestor,rally,march,sit-in,picket,"

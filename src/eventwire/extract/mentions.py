@@ -38,7 +38,8 @@ INTERVENTION = re.compile(r"\b(?:arrest\w*|detain\w*|dispers\w*|disrupt\w*|round
                           r"block\w*|stopp?ed|removed|evicted|custody)\b", re.I)
 PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|threw|throwing|pelt\w*|stones?|rocks|torch\w*|set\s+(?:fire|ablaze)|"
                                 r"vandali[sz]\w*|burn\w*|smash\w*|attacked\s+(?:police|officers|security)|"
-                                r"looted|riot\w*|violent|ransack\w*|damag\w*|petrol\s+bombs?|molotov)\b", re.I)
+                                r"looted|riot(?!\s+(?:police|gear|squad|control|officers))\w*|violent|ransack\w*|damag\w*|petrol\s+bombs?|"
+                                r"molotov)\b", re.I)
 PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers?|activists|students|supporters|"
                         r"workers|crowd|agitat\w*|strikers)\b", re.I)
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|"
@@ -78,6 +79,7 @@ class Mention:
     evidence: tuple[int, int] = (0, 0)
     inherited: bool = False  # made from an outcome sentence without a trigger ("three injuries in Kyiv")
     headline: bool = False  # read from the document's headline
+    passive: bool = False  # the trigger verb is passive ("were arrested", "were damaged")
 
 
 def _lemma(t) -> str:
@@ -212,7 +214,7 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
     if family == "RIOT":
         if re.search(r"\bmob\b|\blynch", sent_text, re.I):
             return "MOB_VIOL", None
-        if PROTESTERS.search(sent_text) or re.search(r"\briot", sent_text, re.I):
+        if PROTESTERS.search(sent_text) or re.search(r"\briot(?!\s+police)", sent_text, re.I):
             return "VIOL_DEMONSTR", None
         return "PROPERTY_DISTRUCT", None
     if family == "TERRITORY":
@@ -316,7 +318,9 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             strength = FAMILY_STRENGTH.get(family, 0.5)
         m = Mention(sent_i=sent_i, trigger_i=trig[0], family=fam, kind=kind, subkind=subkind, strength=strength,
                     trigger_text=trig[4], evidence=(sent.start_char, sent.end_char))
-        m.anchor_i = _anchor(sent.doc[trig[0]]).i
+        anchor = _anchor(sent.doc[trig[0]])
+        m.anchor_i = anchor.i
+        m.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children)
         mentions.append(m)
     _scopes(sent, mentions)
     return mentions
