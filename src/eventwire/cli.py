@@ -1,0 +1,329 @@
+"""The `eventwire` command: a thin layer over `eventwire.ingest` and `eventwire.extract`.
+
+    eventwire extract news.jsonl -o events.jsonl
+    cat article.txt | eventwire extract - --format table
+
+Event records go to stdout (or `-o FILE`) as JSON Lines, written as they are made. Every document
+that can't be read or processed gets one `error: ...` line on stderr and the run goes on.
+Exit status: 0 all documents processed, 1 some failed, 2 usage or setup error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TextIO
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from eventwire import __version__
+from eventwire.errors import DocumentError, EventwireError, MissingModelError
+from eventwire.extract.pipeline import extract_batch
+from eventwire.ingest import DEFAULT_MAX_CHARS, read_inputs
+from eventwire.records import Document
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_FAILED_DOCS = 1
+EXIT_SETUP = 2
+TABLE_WIDTH = 100  # the table's width when it is not written to a terminal
+
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"eventwire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn news reports into structured, geocoded, source-attributed event records."""
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT",
+        help="JSON Lines (.jsonl/.json) or text (.txt) files, directories of them, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the events to this file instead of stdout.")] = None,
+    fmt: Annotated[OutputFormat, typer.Option(
+        "--format", "-f", help="jsonl: one event record a line; table: a table for reading.")]
+        = OutputFormat.jsonl,
+    batch_size: Annotated[int, typer.Option(
+        min=1, help="Documents per spaCy batch (output is flushed after each).")] = 32,
+    max_chars: Annotated[int, typer.Option(
+        min=1, help="Longest document text, in characters; longer ones are errors.")]
+        = DEFAULT_MAX_CHARS,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar, warnings or summary; errors only.")] = False,
+) -> None:
+    """Extract event records from news documents."""
+    stderr = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
+    _log_warnings_to(stderr, quiet)
+    try:
+        sink = _open_sink(output, fmt)
+    except OSError as e:
+        _fail(stderr, f"cannot write {output}: {e.strerror or e}")
+    run = _Run(stderr, show_progress=stderr.is_terminal and not quiet)
+    try:
+        with sink, run:
+            results = extract_batch(run.documents(read_inputs(inputs, max_chars=max_chars)),
+                                    batch_size=batch_size, n_process=1)
+            for n, result in enumerate(results, 1):
+                if result.error:
+                    run.failed(result.error)
+                else:
+                    run.processed(len(result.events))
+                    sink.write(e.to_dict() for e in result.events)
+                if n % batch_size == 0:
+                    sink.flush()
+    except MissingModelError as e:
+        _fail(stderr, str(e))
+    except BrokenPipeError:  # `eventwire extract ... | head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_FAILED_DOCS) from None
+    except OSError as e:
+        _fail(stderr, f"cannot write {output or 'to stdout'}: {e.strerror or e}")
+    except EventwireError as e:
+        _fail(stderr, str(e))
+    except KeyboardInterrupt:
+        stderr.print("interrupted", style="bold red")
+        raise typer.Exit(130) from None
+    if not quiet:
+        stderr.print(f"{run.n_docs:,} documents, {run.n_events:,} events, {run.n_failed:,} failed")
+    if run.n_failed:
+        raise typer.Exit(EXIT_FAILED_DOCS)
+
+
+def _fail(stderr: Console, message: str) -> NoReturn:
+    stderr.print(f"error: {message}", markup=False)
+    raise typer.Exit(EXIT_SETUP)
+
+
+def _log_warnings_to(stderr: Console, quiet: bool) -> None:
+    """Library warnings (e.g. duplicate ids) as `warning: ...` lines on stderr."""
+    class Handler(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            # Errors reach the user as DocumentErrors, one line per document; don't repeat them.
+            if record.levelno < logging.ERROR:
+                stderr.print(f"warning: {record.getMessage()}", markup=False)
+
+    logger = logging.getLogger("eventwire")
+    logger.handlers = [] if quiet else [Handler(logging.WARNING)]
+    logger.propagate = False
+
+
+class _Run:
+    """Counts, progress bar and error lines of one `extract` run."""
+
+    def __init__(self, stderr: Console, show_progress: bool):
+        self.stderr = stderr
+        self.n_docs = self.n_events = self.n_failed = 0
+        self.started: float | None = None  # at the first document, so model loading isn't counted
+        self.progress = Progress(
+            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+            console=stderr, transient=True) if show_progress else None
+        self.task = self.progress.add_task("loading the model") if self.progress else None
+
+    def __enter__(self) -> _Run:
+        if self.progress:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def documents(self, items: Iterable[Document | DocumentError]) -> Iterator[Document]:
+        """The documents of `read_inputs`, reporting its errors on the way."""
+        for item in items:
+            if isinstance(item, Document):
+                yield item
+            else:
+                self.failed(item)
+
+    def failed(self, error: DocumentError) -> None:
+        self.n_docs += 1
+        self.n_failed += 1
+        self.stderr.print(f"error: {error.where}: {error.message}", markup=False)
+        self._update()
+
+    def processed(self, n_events: int) -> None:
+        self.n_docs += 1
+        self.n_events += n_events
+        self._update()
+
+    def _update(self) -> None:
+        if self.progress:
+            now = time.perf_counter()
+            if self.started is None:
+                self.started = now
+            rate = (self.n_docs - 1) / (now - self.started) if now > self.started else 0.0
+            self.progress.update(self.task, description=(
+                f"{self.n_docs:,} documents ({rate:,.1f}/s), {self.n_events:,} events, "
+                f"{self.n_failed:,} failed"))
+
+
+def _open_sink(output: Path | None, fmt: OutputFormat) -> _JsonLinesSink | _TableSink:
+    if output is None:
+        stream, close = sys.stdout, False
+    else:
+        stream, close = open(output, "w", encoding="utf-8", newline="\n"), True
+    if fmt is OutputFormat.table:
+        return _TableSink(stream, close)
+    return _JsonLinesSink(stream, close)
+
+
+class _JsonLinesSink:
+    """Event records as JSON Lines, UTF-8, written as they come."""
+
+    def __init__(self, stream: TextIO, close: bool):
+        self.stream, self.close = stream, close
+        self.binary = getattr(stream, "buffer", None)  # stdout: write UTF-8 whatever the locale
+
+    def write(self, records) -> None:
+        lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        if self.binary is not None:
+            self.binary.write(lines.encode("utf-8"))
+        else:
+            self.stream.write(lines)
+
+    def flush(self) -> None:
+        (self.binary or self.stream).flush()
+
+    def __enter__(self) -> _JsonLinesSink:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.flush()
+        if self.close:
+            self.stream.close()
+
+
+class _TableSink:
+    """Events as one rich table, printed when the run ends (a table can't stream)."""
+
+    def __init__(self, stream: TextIO, close: bool):
+        self.stream, self.close = stream, close
+        self.rows: list[list[str]] = []
+
+    def write(self, records) -> None:
+        self.rows.extend(_table_row(r) for r in records)
+
+    def flush(self) -> None:
+        pass
+
+    def __enter__(self) -> _TableSink:
+        return self
+
+    def __exit__(self, exc_type, *exc: Any) -> None:
+        if exc_type is None or not issubclass(exc_type, (OSError, EventwireError)):
+            self._print()
+        if self.close:
+            self.stream.close()
+
+    def _print(self) -> None:
+        console = Console(file=self.stream, highlight=False, emoji=False)
+        if not console.is_terminal:
+            console.width = TABLE_WIDTH
+        if not self.rows:
+            console.print("no events")
+            return
+        table = Table(box=box.SIMPLE_HEAD, show_lines=True, padding=(0, 1), pad_edge=False,
+                      expand=True)
+        kind_width = max(len(line) for row in self.rows for line in row[1].splitlines())
+        table.add_column("doc", max_width=15, overflow="fold")
+        table.add_column("kind", no_wrap=True, min_width=kind_width)
+        for name in ("where / when", "who", "weapons / casualties", "source"):
+            table.add_column(name, ratio=1, overflow="fold")
+        table.add_column("conf", justify="right", no_wrap=True)
+        for row in self.rows:
+            table.add_row(*row)
+        console.print(table)
+
+
+def _table_row(e: dict[str, Any]) -> list[str]:
+    """The table cells of one event record (the contract's dict form), stacking related fields
+    so nine of them stay readable in 100 columns."""
+    loc = e.get("location") or {}
+    where = loc.get("name") or loc.get("text") or ""
+    if loc.get("country") and where != loc["country"]:
+        where += f" ({loc['country']})"
+    when = _when(e.get("date") or {})
+
+    def names(role: str) -> str:
+        return ", ".join(a.get("name") or a.get("text") or "?" for a in e.get("actors", [])
+                         if a.get("role") == role)
+
+    who = " -> ".join(x for x in (names("initiator"), names("target")) if x)
+
+    harm = []
+    for w in e.get("weapons", []):
+        counts = [f"{_count(w[k])} {k}" for k in ("launched", "destroyed") if w.get(k)]
+        name = w["class"] + (f" {w['model']}" if w.get("model") else "")
+        harm.append(name + (": " + ", ".join(counts) if counts else ""))
+    cas = e.get("casualties") or {}
+    harm += [f"{_count(cas[k])} {k}" for k in ("killed", "injured") if cas.get(k)]
+
+    attr = e.get("attribution") or {}
+    source, status = attr.get("source"), attr.get("status")
+    if source and status:  # "reported by the regional governor", "unconfirmed, from Telegram"
+        source = f"{status}{', from' if status == 'unconfirmed' else ' by'} {source}"
+
+    return [e["doc_id"], _lines(e["kind"], e.get("subkind")), _lines(where, when), who,
+            _lines(*harm), source or status or "", f"{e['confidence']:.2f}"]
+
+
+def _when(date: dict[str, Any]) -> str:
+    """A date span, short: `2025-12-06`, `2025-12` for a month, `2025` for a year."""
+    start, end = date.get("start"), date.get("end")
+    if not start:
+        return date.get("text") or ""
+    if date.get("precision") == "month":
+        return start[:7]
+    if date.get("precision") == "year":
+        return start[:4]
+    return start if not end or end == start else f"{start}..{end[5:] if end[:4] == start[:4] else end}"
+
+
+def _lines(*parts: str | None) -> str:
+    return "\n".join(p for p in parts if p)
+
+
+_QUALIFIER_FORMAT = {"exact": "{}", "at_least": "{}+", "more_than": ">{}", "about": "~{}",
+                     "at_most": "<={}", "up_to": "up to {}"}
+
+
+def _count(c: dict[str, Any]) -> str:
+    """A Count, short: `>650`, `3+`, `~40`; the words of the text when there is no number."""
+    form = _QUALIFIER_FORMAT.get(c.get("qualifier") or "")
+    if c.get("value") is None or form is None:
+        return str(c.get("text") or "?")
+    return form.format(f"{c['value']:,}")
+
+
+if __name__ == "__main__":
+    app()
