@@ -16,6 +16,7 @@ from eventwire.geocode import country_iso3, country_location
 SECTOR_NOUNS: dict[str, str] = {}
 for _sector, _words in {
     "MIL": "forces force army military troops troop soldiers soldier airforce navy marines defence defense "
+           "defences defenses"
            "artillery battalion brigade regiment command commander general staff servicemen units unit "
            "paratroopers fleet airmen military's",
     "GOV": "ministry minister government officials official president administration governor mayor "
