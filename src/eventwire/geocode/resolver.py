@@ -1,0 +1,451 @@
+"""Resolve a place mention to a :class:`~eventwire.records.Location`.
+
+Order of attempts for ``resolve(text, context)``:
+
+1. a country name or short form ("Ukraine", "the U.S.") -> precision ``country``; a country name
+   always beats a town of the same name (Ukraine is never the Spanish village, Jordan the country);
+2. a named region that is not an admin unit ("Donbas") -> ``region``;
+3. the exact name of a city or admin1 unit ("Kharkiv", "Crimea", "Odesa Oblast"); when both
+   match, the city wins if it lies in that unit or is large (>= 500k), else the unit
+   ("Texas", "Florida");
+4. a direction in a country ("eastern Poland", "the far west" with the country from `context`)
+   -> ``region``;
+5. "<name> oblast/region/province/state/krai..." -> ``admin1``, also through the city the unit is
+   named after ("Zaporizhia Oblast" -> Zaporizhzhia -> Zaporizhzhia Oblast); "<town> district"
+   -> ``admin2`` at the town;
+6. a transliteration variant of a post-Soviet city name ("Zaporizhia", "Lysychansk").
+
+Ambiguous names prefer the `context` countries (ISO3, most relevant first), then population:
+a candidate scores ``log10(population)``, ``+2.5`` in the first context country (``+2.0`` in the
+others), ``+0.75`` when the mention is its main name (not an alternate or former name), ``+1`` for a
+national capital. So a context town beats an outside one unless the outside one is about 300
+times larger, and world capitals stay robust ("Moscow" with context USA is still Russia's; "Odessa"
+with context USA is Odessa, Texas). With a context, towns outside it under 15,000 people (under
+100,000 when matched by an alternate name) are ignored: more likely a misread name than the place
+meant.
+
+Results are cached per (text, context); each call returns a fresh :class:`Location`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+import threading
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+from eventwire.geocode.countries import countries, place_country_iso3
+from eventwire.geocode.gazetteer import (
+    ADMIN_TYPE_WORDS,
+    NOT_PLACES,
+    STOP_KEYS,
+    Admin1,
+    Gazetteer,
+    admin_stem,
+    gazetteer,
+)
+from eventwire.geocode.normalize import key as norm_key
+from eventwire.geocode.normalize import skeleton
+from eventwire.geocode.regions import NAMED_REGIONS, Direction, direction_point, parse_direction
+from eventwire.records import Location
+
+log = logging.getLogger(__name__)
+
+# Coordinates for countries whose town-based centre would mislead, and for Ukraine the value the
+# output contract shows. These are GeoNames' own country points (the "country" feature's
+# coordinates): the geographic middle, not a population centre (Russia's is in Siberia, not
+# Moscow), because "Russia" as an event location means the country as a whole.
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "UKR": (49.0, 32.0),
+    "RUS": (60.0, 100.0),
+    "USA": (39.76, -98.5),
+    "CAN": (60.10867, -113.64258),
+    "CHN": (35.0, 105.0),
+    "BRA": (-10.0, -55.0),
+    "AUS": (-25.0, 135.0),
+    "IND": (22.0, 79.0),
+    "KAZ": (48.0, 68.0),
+    "IDN": (-5.0, 120.0),
+    "ARG": (-34.0, -64.0),
+    "DZA": (28.0, 3.0),
+    "SAU": (25.0, 45.0),
+    "MEX": (23.0, -102.0),
+    "COD": (-2.5, 23.5),
+    "GRL": (72.0, -40.0),
+    "CHL": (-30.0, -71.0),
+    "FRA": (46.0, 2.0),
+    "NOR": (62.0, 10.0),
+}
+
+OUTSIDE_CONTEXT_MIN_POP = 15_000  # smaller towns outside the context countries are ignored
+OUTSIDE_CONTEXT_ALT_MIN_POP = 100_000  # ... and smaller ones matched by an alternate name
+BIG_CITY = 500_000  # a bare name of a city this large beats a same-named admin unit elsewhere
+CTX_FIRST, CTX_OTHER, MAIN_NAME, CAPITAL, IN_ADMIN = 2.5, 2.0, 0.75, 1.0, 5.0
+
+# Suffix words of admin mentions, and the precision a town-fallback gets for them.
+_ADMIN_SUFFIXES = ("oblast", "oblasti", "region", "province", "governorate", "krai", "kray", "state",
+                   "voivodeship", "voivodship", "republic", "okrug", "prefecture", "county",
+                   "department", "district", "raion", "rayon", "area", "municipality")
+_TOWN_FALLBACK = {"district": "admin2", "raion": "admin2", "rayon": "admin2", "county": "admin2",
+                  "municipality": "admin2", "region": "region", "area": "region"}
+_PREFIXES = ("region of ", "province of ", "state of ", "governorate of ", "republic of ",
+             "oblast of ", "city of ", "town of ", "village of ", "outskirts of ")
+
+
+@runtime_checkable
+class Geocoder(Protocol):
+    """Anything that turns a place mention into a Location."""
+
+    def resolve(self, text: str, context: Sequence[str] = ()) -> Location | None: ...
+
+
+class GazetteerGeocoder:
+    """The default offline geocoder over GeoNames data (see :mod:`eventwire.geocode`).
+
+    Constructing it is cheap; the gazetteer loads once per process on the first `resolve`.
+    """
+
+    def __init__(self, cache_size: int = 100_000) -> None:
+        self._cache: dict[tuple[str, tuple[str, ...]], Location | None] = {}
+        self._cache_size = cache_size
+
+    # -- public --------------------------------------------------------------------------------
+
+    def resolve(self, text: str, context: Sequence[str] = ()) -> Location | None:
+        """The Location of a place mention, or ``None`` when unknown. Never raises."""
+        ctx = tuple(context) if context else ()
+        ck = (text, ctx)
+        try:
+            hit = self._cache[ck]
+        except KeyError:
+            hit = self._compute(text, ctx)
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()
+            self._cache[ck] = hit
+        except TypeError:  # unhashable junk
+            return None
+        return None if hit is None else dataclasses.replace(hit, text=text)
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _compute(self, text: str, ctx: tuple[str, ...]) -> Location | None:
+        try:
+            if not isinstance(text, str):
+                return None
+            raw = text.strip().strip("\"“”()[]{}.,;:!?").strip()
+            if len(raw) < 2:
+                return None
+            return _Resolution(gazetteer(), ctx).run(raw)
+        except Exception:  # noqa: BLE001 - the contract is "never raise"
+            log.exception("geocoder failed on %r", text)
+            return None
+
+
+class _Resolution:
+    """One resolve call's working state."""
+
+    def __init__(self, gaz: Gazetteer, ctx: tuple[str, ...]) -> None:
+        self.g = gaz
+        self.ctx = ctx
+        table = countries()
+        self.ctx_cc = [table.by_iso3[c].iso2 for c in ctx if c in table.by_iso3]
+        self.admin_filter: str | None = None
+
+    def run(self, raw: str) -> Location | None:
+        if "," in raw:
+            return self._with_qualifiers(raw)
+        return self._one(raw)
+
+    def _with_qualifiers(self, raw: str) -> Location | None:
+        """"Melitopol, Zaporizhia Oblast, Ukraine": later parts steer the first."""
+        parts = [p.strip() for p in raw.split(",") if p.strip()]
+        if not parts:
+            return None
+        for p in reversed(parts[1:]):
+            k = _strip_the(norm_key(p))
+            iso3 = place_country_iso3(k, p)
+            if iso3:
+                self.ctx = (iso3, *self.ctx)
+                self.ctx_cc.insert(0, countries().by_iso3[iso3].iso2)
+                continue
+            sub = _Resolution(self.g, self.ctx)._one(p)
+            if sub is not None and sub.precision == "admin1":
+                aid = self._admin_id_of(sub)
+                if aid:
+                    self.admin_filter = aid
+        loc = self._one(parts[0])
+        if loc is None and len(parts) > 1:
+            return _Resolution(self.g, self.ctx).run(", ".join(parts[1:]))
+        return loc
+
+    def _admin_id_of(self, loc: Location) -> str | None:
+        for aid, a in self.g.admin1.items():
+            if a.geonameid == loc.geonameid and a.name == loc.admin1:
+                return aid
+        return None
+
+    def _one(self, raw: str) -> Location | None:
+        g = self.g
+        k_full = norm_key(raw)
+        k = _strip_the(k_full)
+        if not k or k in NOT_PLACES or len(k) < 2:
+            return None
+        if k in STOP_KEYS:  # "the east" is a direction; "East", "The" are nothing
+            d = parse_direction(raw)
+            return self._direction(d) if d is not None else None
+        # 1. country
+        iso3 = place_country_iso3(k, raw)
+        if iso3:
+            return country_location(iso3)
+        if len(k) < 3:
+            return None
+        # 2. named non-admin region
+        named = NAMED_REGIONS.get(k)
+        if named:
+            return Location(name=named[1], country=named[0], lat=named[2], lon=named[3],
+                            precision="region")
+        # 3. exact city / admin name ("St John's" keeps its 's in the index)
+        for kk in dict.fromkeys((k, _strip_the(norm_key(raw, possessive=False)))):
+            loc = self._bare(kk)
+            if loc is not None:
+                return loc
+        # 4. direction
+        d = parse_direction(raw)
+        if d is not None:
+            loc = self._direction(d)
+            if loc is not None:
+                return loc
+        # 5. admin suffix / prefix
+        loc = self._admin_mention(k)
+        if loc is not None:
+            return loc
+        # 6. transliteration variants
+        return self._skeleton(k)
+
+    # -- candidates ----------------------------------------------------------------------------
+
+    def _ctx_bonus(self, cc: str) -> float:
+        if not self.ctx_cc:
+            return 0.0
+        if cc == self.ctx_cc[0]:
+            return CTX_FIRST
+        return CTX_OTHER if cc in self.ctx_cc else 0.0
+
+    def _city_score(self, i: int, k: str | None) -> float:
+        g = self.g
+        s = math.log10(g.pop[i] + 10) + self._ctx_bonus(g.cc[i])
+        if k is not None and g.main_key[i] == k:
+            s += MAIN_NAME
+        if i in g.capitals:
+            s += CAPITAL
+        if self.admin_filter is not None and g.a1[i] == self.admin_filter:
+            s += IN_ADMIN
+        return s
+
+    def _best_city(self, idxs: Sequence[int], k: str | None) -> int | None:
+        best, best_s = None, -math.inf
+        for i in idxs:
+            s = self._city_score(i, k)
+            if s > best_s:
+                best, best_s = i, s
+        return best
+
+    def _best_admin(self, aids: Sequence[str], prefer_region: bool) -> str | None:
+        g = self.g
+        best, best_s = None, -math.inf
+        for aid in aids:
+            a = g.admin1[aid]
+            s = math.log10(a.population + 10) + self._ctx_bonus(a.cc)
+            if prefer_region and a.is_city:
+                s -= 10.0  # "Kyiv region" is the oblast, not Kyiv City
+            if s > best_s:
+                best, best_s = aid, s
+        return best
+
+    def _bare(self, k: str) -> Location | None:
+        g = self.g
+        cities = g.ids(g.by_key, k)
+        admins = list(dict.fromkeys([*g.admin_by_key.get(k, ()), *g.admin_by_stem.get(k, ())]))
+        ci = self._best_city(cities, k) if cities else None
+        if ci is not None and not self._plausible(ci, k):
+            ci = None
+        ai = self._best_admin(admins, prefer_region=False) if admins else None
+        if ai is None:
+            return self._city(ci) if ci is not None else None
+        a = g.admin1[ai]
+        if ci is None:
+            return self._admin(ai)
+        city_score = self._city_score(ci, k)
+        admin_score = math.log10(a.population + 10) + self._ctx_bonus(a.cc)
+        city_ok = (g.a1[ci] == ai or a.seat == ci or a.is_city or g.pop[ci] >= BIG_CITY
+                   or city_score >= admin_score)
+        return self._city(ci) if city_ok else self._admin(ai)
+
+    def _plausible(self, i: int, k: str) -> bool:
+        """With a context, a small town outside the context countries is more likely a
+        misread name ("Wagner", "Nato") than the place meant; so is a match on an alternate or
+        former name of a mid-sized one ("Kilo" for Kiel)."""
+        g = self.g
+        if not self.ctx_cc or g.cc[i] in self.ctx_cc:
+            return True
+        floor = OUTSIDE_CONTEXT_MIN_POP if g.main_key[i] == k else OUTSIDE_CONTEXT_ALT_MIN_POP
+        return g.pop[i] >= floor
+
+    def _direction(self, d: Direction) -> Location | None:
+        if d.place:
+            k = _strip_the(norm_key(d.place))
+            iso3 = place_country_iso3(k, d.place)
+            if iso3 is None:
+                # "northern Kharkiv region" -> the unit itself; "East Jerusalem" -> the city
+                return _Resolution(self.g, self.ctx)._one(d.place)
+        elif self.ctx:
+            iso3 = self.ctx[0]
+        else:
+            return None
+        c = countries().by_iso3.get(iso3)
+        if c is None:
+            return None
+        st = self.g.stats(c.iso2)
+        if st is None:
+            return None
+        lat, lon = direction_point(st, d)
+        return Location(name=f"{d.label} {c.name}", country=iso3, lat=lat, lon=lon,
+                        precision="region")
+
+    def _admin_mention(self, k: str) -> Location | None:
+        g = self.g
+        words = k.split()
+        stem = None
+        suffix = None
+        for pre in _PREFIXES:
+            if k.startswith(pre):
+                stem, suffix = k[len(pre):], pre.split()[0]
+                break
+        if stem is None and len(words) >= 2 and words[-1] in _ADMIN_SUFFIXES:
+            suffix = words[-1]
+            stem = admin_stem(k) or " ".join(words[:-1])
+        if not stem:
+            return None
+        if suffix in ("city", "town", "village", "outskirts"):
+            return self._town(stem)
+        aids = list(dict.fromkeys([*g.admin_by_key.get(k, ()), *g.admin_by_stem.get(stem, ())]))
+        if aids:
+            ai = self._best_admin(aids, prefer_region=True)
+            return self._admin(ai, as_city=False) if ai else None
+        # Through the namesake town: "Zaporizhia Oblast", "Kiev region", "Kharkov province".
+        ci = self._find_town(stem)
+        if ci is not None:
+            seats = [aid for aid in g.seats.get(ci, ()) if not g.admin1[aid].is_city]
+            if seats and suffix not in ("district", "raion", "rayon", "county", "area"):
+                return self._admin(seats[0], as_city=False)
+            prec = _TOWN_FALLBACK.get(suffix or "")
+            if prec:
+                loc = self._city(ci)
+                name = f"{loc.name} {suffix}" if prec == "admin2" else loc.name
+                return dataclasses.replace(loc, precision=prec, name=name,
+                                           admin2=name if prec == "admin2" else None,
+                                           geonameid=None)
+        return None
+
+    def _find_town(self, k: str) -> int | None:
+        idxs = self.g.ids(self.g.by_key, k)
+        if idxs:
+            return self._best_city(idxs, k)
+        if len(k) >= 5:
+            idxs = self.g.ids(self.g.by_skeleton, skeleton(k))
+            if idxs:
+                return self._best_city(idxs, None)
+        return None
+
+    def _town(self, k: str) -> Location | None:
+        ci = self._find_town(k)
+        return self._city(ci) if ci is not None else None
+
+    def _skeleton(self, k: str) -> Location | None:
+        """Spelling-variant fallback; with a context, only towns in the context countries."""
+        if len(k) < 5 or any(w in ADMIN_TYPE_WORDS for w in k.split()):
+            return None
+        idxs = self.g.ids(self.g.by_skeleton, skeleton(k))
+        if not idxs:
+            return None
+        if self.ctx_cc:
+            idxs = [i for i in idxs if self.g.cc[i] in self.ctx_cc]
+        else:
+            idxs = [i for i in idxs if self.g.pop[i] >= OUTSIDE_CONTEXT_MIN_POP]
+        ci = self._best_city(idxs, None) if idxs else None
+        return self._city(ci) if ci is not None else None
+
+    # -- Location builders ---------------------------------------------------------------------
+
+    def _city(self, i: int) -> Location:
+        return city_location(self.g, i)
+
+    def _admin(self, aid: str, as_city: bool = True) -> Location | None:
+        g = self.g
+        a = g.admin1[aid]
+        if as_city and a.is_city and a.seat is not None:
+            return self._city(a.seat)  # "Kyiv City" is the city
+        return admin_location(a)
+
+
+def _strip_the(k: str) -> str:
+    return k[4:] if k.startswith("the ") else k
+
+
+def city_location(g: Gazetteer, i: int) -> Location:
+    """City-precision Location of gazetteer row `i`."""
+    cc = g.cc[i]
+    c = countries().by_iso2.get(cc)
+    a = g.admin1.get(g.a1[i])
+    return Location(name=g.name[i], country=c.iso3 if c else None, lat=g.lat[i], lon=g.lon[i],
+                    precision="city", admin1=a.name if a else None, geonameid=g.gid[i])
+
+
+def admin_location(a: Admin1) -> Location | None:
+    """Admin1-precision Location; coordinates are those of its seat (see :mod:`gazetteer`)."""
+    if a.lat is None or a.lon is None:
+        return None
+    c = countries().by_iso2.get(a.cc)
+    return Location(name=a.name, country=c.iso3 if c else None, lat=a.lat, lon=a.lon,
+                    precision="admin1", admin1=a.name, geonameid=a.geonameid)
+
+
+_COUNTRY_LOCS: dict[str, Location | None] = {}
+
+
+def country_location(iso3: str) -> Location | None:
+    """Country-precision Location of an ISO3 code, ``None`` when unknown.
+
+    Coordinates: :data:`COUNTRY_POINTS` for Ukraine and the very large or spread-out countries
+    (GeoNames' country points, e.g. Russia 60.0, 100.0); elsewhere the centre of the country's
+    towns (midpoint of their 2nd-98th percentile latitude and longitude ranges).
+    """
+    if iso3 in _COUNTRY_LOCS:
+        loc = _COUNTRY_LOCS[iso3]
+        return None if loc is None else dataclasses.replace(loc)
+    c = countries().by_iso3.get(iso3) if isinstance(iso3, str) else None
+    loc = None
+    if c is not None:
+        pt = COUNTRY_POINTS.get(iso3) or gazetteer().centre(c.iso2)
+        if pt is not None:
+            loc = Location(name=c.name, country=iso3, lat=pt[0], lon=pt[1], precision="country",
+                           geonameid=c.geonameid)
+    with _LOCK:
+        _COUNTRY_LOCS[iso3] = loc
+    return None if loc is None else dataclasses.replace(loc)
+
+
+_DEFAULT: GazetteerGeocoder | None = None
+_LOCK = threading.Lock()
+
+
+def default_geocoder() -> GazetteerGeocoder:
+    """The process-wide :class:`GazetteerGeocoder`."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        with _LOCK:
+            if _DEFAULT is None:
+                _DEFAULT = GazetteerGeocoder()
+    return _DEFAULT
