@@ -293,7 +293,9 @@ def _table_row(e: dict[str, Any]) -> list[str]:
     if source and status:  # "reported by the regional governor", "unconfirmed, from Telegram"
         source = f"{status}{', from' if status == 'unconfirmed' else ' by'} {source}"
 
-    return [e["doc_id"], _lines(e["kind"], e.get("subkind")), _lines(where, when), who,
+    modality = e.get("modality")
+    mood = f"({modality})" if modality and modality != "asserted" else None
+    return [e["doc_id"], _lines(e["kind"], e.get("subkind"), mood), _lines(where, when), who,
             _lines(*harm), source or status or "", f"{e['confidence']:.2f}"]
 
 
