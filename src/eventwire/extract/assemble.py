@@ -215,6 +215,8 @@ def assemble(doc_id: str, mentions: list[Mention], published: dt.date | None,
         if main is not None:
             _inherit(d, main)
         drafts.append(d)
+    if any(d.subkind != "military_movement" and d.modality == "asserted" for d in drafts):
+        drafts = [d for d in drafts if d.subkind != "military_movement"]  # presence is news only alone
     main_date = next((d.date for d in drafts if d.date is not None and d.date.precision != "unknown"), None)
     events = []
     for d in drafts:

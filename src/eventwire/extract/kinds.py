@@ -132,7 +132,19 @@ _add("ORG_CRIME", None, "drug,narcotic,cartel,smuggle,smuggling,trafficking,traf
 _add("NATURAL_DISASTER", None, "earthquake,quake,flood,flooding,cyclone,hurricane,typhoon,tornado,landslide,"
      "mudslide,drought,tsunami,wildfire,bushfire,forest fire,epidemic,outbreak,cholera,storm,avalanche,eruption,"
      "volcano,heatwave,heat wave,downpour,rainfall,monsoon,pandemic,covid,coronavirus,ebola,locust")
-_add("MAN_MADE_DISASTER", None, "accident,crash,collapse,derail,derailment,fire break out,blaze,leak,spill,"
+# Military presence and movement ("Russian tanks in Mariupol", "TOS-1 in Tokmak"): weak, they win
+# only where a text names nothing else.
+_add("CHANGE_TO_GROUP_ACT", "military_movement", "tank,convoy,column,encampment,armoured vehicle,armored vehicle,"
+     "military vehicle,military equipment,military presence,troop movement,spetsnaz,paratrooper,armour,armor,"
+     "apc,ifv,mlrs,tos-1,tos-1a,buk,pantsir,troops,troop,forces,launcher,rocket launcher,howitzer,helicopter,"
+     "jet,warship,unit,spot,seen,see")
+_add("OTHER", "evacuation", "evacuation,evacuate")
+_add("ATTACK", None, "casualty,casualties,civilian casualties")
+_add("PROPERTY_DISTRUCT", None, "destruction,destroyed,damaged,crater")
+_add(REMOTE, None, "arrival,arrivals")
+_add("REM_EXPLOS", None, "explosive,unexploded,ordnance,munition")
+_add("PROTEST", None, "tear gas,teargas")
+_add("MAN_MADE_DISASTER", None, "smoke,accident,crash,collapse,derail,derailment,fire break out,blaze,leak,spill,"
      "stampede,capsize,sink,gas explosion,building collapse,mine collapse,poisoning,boat capsize,electrocute")
 
 

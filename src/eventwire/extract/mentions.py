@@ -21,6 +21,7 @@ from eventwire.records import Attribution, DateSpan
 ATTACK_KINDS = {"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "CHEM_WEAP", "SUIC_BOMB", "GRENADE"}
 ATTACK_FAMILIES = {REMOTE} | ATTACK_KINDS
 MAX_PHRASE = 3
+FIRST_WORDS = {key.split()[0] for key in TRIGGERS}
 
 AIR_CLASSES = {"drone", "aircraft", "guided_bomb"}
 HEAVY_CLASSES = {"missile", "ballistic_missile", "cruise_missile", "rocket", "artillery"}
@@ -82,11 +83,19 @@ class Mention:
     passive: bool = False  # the trigger verb is passive ("were arrested", "were damaged")
 
 
+_SUFFIXES = (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
+
+
 def _lemma(t) -> str:
-    return t.lemma_.lower() if t.lemma_ else t.lower_
-
-
-FIRST_WORDS = {key.split()[0] for key in TRIGGERS}
+    """The token's lemma; for a capitalised word the lemmatizer missed ("Shelled" in a title),
+    the first suffix-stripped form that is a trigger."""
+    lemma = t.lemma_.lower() if t.lemma_ else t.lower_
+    if lemma in FIRST_WORDS or lemma != t.lower_ or not t.text[:1].isupper():
+        return lemma
+    for suffix, repl in _SUFFIXES:
+        if lemma.endswith(suffix) and lemma[: -len(suffix)] + repl in FIRST_WORDS:
+            return lemma[: -len(suffix)] + repl
+    return lemma
 
 
 def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
@@ -116,6 +125,12 @@ def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
         if hit:
             n, key = hit
             family, subkind = TRIGGERS[key]
+            if key == "fire" and toks[i].pos_ in ("NOUN", "PROPN") and not _under_fire(toks[i]):
+                family, subkind = "MAN_MADE_DISASTER", None  # "fire at the brewery", not "fired at"
+            if subkind == "military_movement" and key in ("spot", "seen", "see", "forces", "troops", "troop", "unit") \
+                    and not MILITARY_CONTEXT.search(sent.text):
+                i += n
+                continue
             head = toks[i + n - 1] if n > 1 else toks[i]
             if _usable(head, toks[i], key, family):
                 out.append((toks[i].i, n, family, subkind, sent.doc[toks[i].i:toks[i].i + n].text))
@@ -123,6 +138,14 @@ def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
         else:
             i += 1
     return out
+
+
+MILITARY_CONTEXT = re.compile(r"\b(?:Russian|Ukrainian|military|army|troops|forces|tanks?|vehicles?|airborne|"
+                              r"spetsnaz|convoy|column)\b", re.I)
+
+
+def _under_fire(tok) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("under", "russian", "heavy", "artillery", "enemy", "mortar")
 
 
 def _usable(head, first, key: str, family: str) -> bool:
@@ -149,9 +172,10 @@ def _usable(head, first, key: str, family: str) -> bool:
     if key in ("down", "fire", "target", "launch", "rain", "slam", "batter", "engage", "advance", "hold",
                "meet", "visit", "host", "receive", "call", "leave", "sign", "establish", "announce",
                "declare", "impose", "ban", "deploy", "suspend", "burn", "destroy", "damage", "beat", "shoot",
-               "execute", "rob", "missing", "sink", "focus", "agree", "host", "detain", "held",
+               "execute", "rob", "missing", "sink", "focus", "agree", "spot", "see", "host", "detain", "held",
                "withdraw", "retreat", "evacuate", "march", "chant", "hit", "wound", "injure"):
-        if pos not in ("VERB",) and not (key in ("hit", "march", "call", "visit", "retreat") and pos == "NOUN"):
+        noun_ok = key in ("hit", "march", "call", "visit", "retreat", "damage", "fire") and pos in ("NOUN", "PROPN")
+        if pos not in ("VERB",) and not noun_ok:
             return False
     if key == "alert" and not any(w.lower_ in ("air", "raid", "air-raid") for w in first.doc[max(0, first.i - 3):first.i]):
         return False
@@ -273,6 +297,7 @@ FAMILY_STRENGTH = {
     "NON_VIOL_TERRIT_TRANSFER": 0.5, "DIPLO": 0.55, "ATTRIB": 0.75, "ORG_CRIME": 0.6,
     "NATURAL_DISASTER": 0.75, "MAN_MADE_DISASTER": 0.6,
 }
+SUBKIND_STRENGTH = {"military_movement": 0.3}
 DIPLO_STRENGTH = {"talks": 0.65, "meeting": 0.6, "statement": 0.4, "sanction": 0.65, "aid": 0.5}
 # Families a stronger family in the same sentence absorbs ("a missile strike killed two").
 ABSORBED_BY_ATTACK = {"ATTACK", "PROPERTY_DISTRUCT", "DISR_WEAP", "CHANGE_TO_GROUP_ACT", "MAN_MADE_DISASTER",
@@ -300,6 +325,13 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     if "PROTEST" in by_family:
         for fam in ("ARREST", "ATTACK", "RIOT", "ARMED_CLASH"):
             by_family.pop(fam, None)
+    movement = by_family.get("CHANGE_TO_GROUP_ACT", [])
+    if movement and len(by_family) > 1:
+        kept = [t for t in movement if t[3] != "military_movement"]
+        if kept:
+            by_family["CHANGE_TO_GROUP_ACT"] = kept
+        else:
+            del by_family["CHANGE_TO_GROUP_ACT"]
     mentions = []
     for fam, trigs in by_family.items():
         if has_attack and fam in ABSORBED_BY_ATTACK:
@@ -315,7 +347,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             subkind = next((s for s in ("talks", "meeting", "sanction", "aid", "statement") if s in subkinds), subkind)
             strength = DIPLO_STRENGTH.get(subkind or "", 0.5)
         else:
-            strength = FAMILY_STRENGTH.get(family, 0.5)
+            strength = SUBKIND_STRENGTH.get(subkind or "", FAMILY_STRENGTH.get(family, 0.5))
         m = Mention(sent_i=sent_i, trigger_i=trig[0], family=fam, kind=kind, subkind=subkind, strength=strength,
                     trigger_text=trig[4], evidence=(sent.start_char, sent.end_char))
         anchor = _anchor(sent.doc[trig[0]])

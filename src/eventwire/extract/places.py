@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from eventwire.extract.actors import known_actor
+from eventwire.extract.actors import SECTOR_NOUNS, known_actor
 from eventwire.geocode import country_iso3, default_geocoder
 from eventwire.records import Location
 
@@ -28,9 +28,14 @@ NOT_PLACES = {"the", "a", "an", "this", "that", "it", "he", "she", "they", "we",
               "january", "february", "march", "april", "may", "june", "july", "august", "september",
               "october", "november", "december", "president", "reuters", "telegram", "meanwhile", "according",
               "former", "earlier", "speaking", "despite", "national", "unconfirmed", "peace", "talks"}
-# nouns that a place may modify without being the scene: "Kyiv officials", "Russia's ministry"
-PLACE_HEADS = ADMIN_WORDS | {"city", "town", "village", "capital", "border", "outskirts", "suburb", "port",
-                             "settlement", "coast", "airport", "base", "refinery", "plant", "station"}
+# nouns a place may modify without being the scene: "Kyiv officials", "Russia's ministry",
+# "US-Ukrainian talks"; any other head ("Kharkiv School", "Balakliya city center") is in the place
+ACTOR_HEADS = set(SECTOR_NOUNS) | {"talks", "negotiations", "negotiators", "tone", "position", "side", "sides",
+                                  "leader", "leaders", "allies", "ally", "partners", "counterpart", "counterparts",
+                                  "delegation", "envoy", "citizens", "nationals", "national", "drones", "drone",
+                                  "missiles", "missile", "strikes", "strike", "attack", "attacks", "war",
+                                  "invasion", "border", "economy", "energy", "territory", "airspace", "sanctions",
+                                  "embassy", "media", "state", "people", "president", "victory", "campaign"}
 
 
 @dataclass
@@ -57,8 +62,8 @@ def _candidates(doc) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
             spans.add((ent.start, ent.end))
-        elif ent.label_ == "PERSON":
-            person.update(range(ent.start, ent.end))
+        elif ent.label_ == "PERSON" and not _after_locative(doc, ent.start):
+            person.update(range(ent.start, ent.end))  # "in Mykolaiv" is a place whatever NER says
     i = 0
     n = len(doc)
     while i < n:
@@ -74,6 +79,14 @@ def _candidates(doc) -> list[tuple[int, int]]:
         else:
             i += 1
     return sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
+
+
+def _after_locative(doc, i: int) -> bool:
+    """ "in Mykolaiv", "near the Engels airfield": a locative preposition right before."""
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in ("the", "city", "town", "village", "of"):
+        j -= 1
+    return j >= 0 and doc[j].lower_ in LOCATIVE_PREPS
 
 
 def _widen(doc, start: int, end: int) -> tuple[int, int]:
@@ -93,12 +106,9 @@ def _is_modifier(doc, start: int, end: int) -> bool:
         return False
     head = last.head
     if last.dep_ in ("poss", "compound", "amod", "nmod") and head.i >= end:
-        return head.lower_ not in PLACE_HEADS and head.ent_type_ not in ("GPE", "LOC", "FAC")
-    if last.dep_ == "case" and last.head.i < start:  # "Ukraine's" split as Ukraine + 's
-        return True
+        return head.lower_ in ACTOR_HEADS
     if end < len(doc) and doc[end].text in ("'s", "’s", "'", "’"):
-        nxt = doc[end].head
-        return nxt.lower_ not in PLACE_HEADS
+        return doc[end].head.lower_ in ACTOR_HEADS or head.lower_ in ACTOR_HEADS
     # "US-Ukrainian talks": part of a hyphenated modifier
     if end < len(doc) and doc[end].text == "-":
         return True
@@ -141,7 +151,8 @@ def find_places(doc, context: list[str]) -> list[PlaceMention]:
             continue
         if doc[start2:end2].text.lower() in NOT_PLACES or known_actor(doc[start2:end2].text):
             continue
-        if end2 - start2 == 1 and doc[start2].pos_ != "PROPN" and not doc[start2].ent_type_:
+        if end2 - start2 == 1 and doc[start2].pos_ != "PROPN" and not doc[start2].ent_type_ \
+                and not _after_locative(doc, start2):
             continue  # a capitalised common word ("Speaking", "Despite") is not a town
         taken.update(range(start2, end2))
         sp = doc[start2:end2]
