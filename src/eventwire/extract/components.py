@@ -225,7 +225,22 @@ def locations(doc: Doc) -> Doc:
             m.place = min(scored, key=lambda x: x[0])[1]
         elif m.target_place is not None:
             m.place = m.target_place
+    _lead_place(doc, sents)
     return doc
+
+
+def _lead_place(doc: Doc, sents: list) -> None:
+    """The first event of a document, placed nowhere by its own clause, happened where the
+    headline or lead places the story ("Mariupol police station damaged")."""
+    first = next(iter(doc._.ew_mentions or []), None)
+    if first is None or first.place is not None or first.kind in SPEECH_KINDS:
+        return
+    lead_end = sents[min(1, len(sents) - 1)].end
+    others = [m.scope for m in doc._.ew_mentions if m is not first]
+    lead = [p for p in doc._.ew_places if p.tok_start < lead_end and not p.modifier and not _inside_actor(p, first)
+            and not any(p.tok_start in sc for sc in others)]
+    if lead:
+        first.place = min(lead, key=lambda p: (p.is_country, p.start))
 
 
 def _inside_actor(p, m: Mention) -> bool:

@@ -127,7 +127,8 @@ def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
             family, subkind = TRIGGERS[key]
             if key == "fire" and toks[i].pos_ in ("NOUN", "PROPN") and not _under_fire(toks[i]):
                 family, subkind = "MAN_MADE_DISASTER", None  # "fire at the brewery", not "fired at"
-            if subkind == "military_movement" and key in ("spot", "seen", "see", "forces", "troops", "troop", "unit") \
+            if subkind == "military_movement" and key in ("spot", "seen", "see", "forces", "troops", "troop", "unit",
+                                                          "fighters", "flying", "fly", "patrol", "checkpoint") \
                     and not MILITARY_CONTEXT.search(sent.text):
                 i += n
                 continue
@@ -141,7 +142,8 @@ def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
 
 
 MILITARY_CONTEXT = re.compile(r"\b(?:Russian|Ukrainian|military|army|troops|forces|tanks?|vehicles?|airborne|"
-                              r"spetsnaz|convoy|column)\b", re.I)
+                              r"spetsnaz|convoy|column|fighters|militants|rebels|DPR|LPR|LNR|DNR|Su-\d+|"
+                              r"helicopters?|jets?)\b", re.I)
 
 
 def _under_fire(tok) -> bool:
@@ -308,6 +310,12 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
                       doc_weapons: list[WeaponMention]) -> list[Mention]:
     """The event mentions of one sentence: one per family, absorbed families dropped."""
     triggers = find_triggers(sent)
+    if not triggers and weapons and not any(w.launched or w.destroyed for w in weapons):
+        # a weapon seen somewhere, nothing done with it ("TOS-1 in Tokmak"): weak presence
+        w = weapons[0]
+        span = sent.doc.char_span(w.start, w.end, alignment_mode="expand")
+        if span is not None:
+            triggers = [(span.root.i, 1, "CHANGE_TO_GROUP_ACT", "military_movement", span.text)]
     by_family: dict[str, list[tuple[int, int, str, str | None, str]]] = {}
     for trig in triggers:
         fam = trig[2]

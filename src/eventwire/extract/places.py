@@ -21,6 +21,9 @@ ADMIN_WORDS = {"region", "oblast", "province", "district", "raion", "governorate
                "territory", "republic", "krai", "area", "regions", "oblasts", "provinces"}
 DIRECTIONS = re.compile(r"^(?:(?:the\s+)?far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
                         r"south-?west|central|centre|center)(?:ern)?$", re.I)
+FEATURE_WORDS = {"street", "st", "avenue", "ave", "lane", "ln", "road", "rd", "boulevard", "blvd", "square",
+                 "highway", "river", "reservoir", "lake", "sea", "bay", "canal", "prospekt", "prospect",
+                 "embankment", "alley", "drive", "ln.", "st."}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "over", "across", "around", "inside", "into", "on", "onto",
                   "toward", "towards", "throughout", "within", "from", "off", "against", "above", "by"}
 NOT_PLACES = {"the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "i", "air", "force", "forces",
@@ -73,8 +76,9 @@ def _candidates(doc) -> list[tuple[int, int]]:
             while j < n and j - i < 4 and (doc[j].text[:1].isupper() and doc[j].is_alpha
                                           or doc[j].text == "-" and j + 1 < n and doc[j + 1].text[:1].isupper()):
                 j += 1
-            for k in range(j, i, -1):
-                spans.add((i, k))
+            for a in range(i, j):  # every sub-span: "Shelled Kharkiv School" holds "Kharkiv"
+                for k in range(j, a, -1):
+                    spans.add((a, k))
             i = j
         else:
             i += 1
@@ -129,7 +133,21 @@ def document_countries(doc) -> list[str]:
 
 
 def find_places(doc, context: list[str]) -> list[PlaceMention]:
-    """Resolved place mentions of a document, in text order, without overlaps."""
+    """Resolved place mentions of a document, in text order, without overlaps.
+
+    Two passes: the countries the document names steer the first; the countries of the places
+    it resolved unambiguously (cities and regions) steer the second, so "Druzhba" next to
+    "Lysychansk" stays in Ukraine even when no country is named."""
+    found = _find_places(doc, context)
+    named = Counter(p.location.country for p in found
+                    if p.location.country and p.location.precision in ("city", "admin1", "admin2"))
+    extra = [c for c, _ in named.most_common() if c not in context]
+    if not extra:
+        return found
+    return _find_places(doc, list(context) + extra)
+
+
+def _find_places(doc, context: list[str]) -> list[PlaceMention]:
     geocoder = default_geocoder()
     taken: set[int] = set()
     out: list[PlaceMention] = []
@@ -139,11 +157,16 @@ def find_places(doc, context: list[str]) -> list[PlaceMention]:
         span = doc[start:end]
         if span.root.ent_type_ == "NORP" and country_iso3(span.text):
             continue  # "Ukrainian": a demonym names an actor, not a place
+        if end < len(doc) and doc[end].lower_ in FEATURE_WORDS:
+            continue  # "Leningradskaya Street", "Lugan River": a feature named after a place
         wstart, wend = _widen(doc, start, end)
+        qualifier = _admin_qualifier(doc, wend)
         loc = None
         for s, e in ((wstart, wend), (start, wend), (start, end)):
             text = doc[s:e].text
-            loc = geocoder.resolve(text, context)
+            if qualifier and doc[e - 1].lower_ not in ADMIN_WORDS:
+                loc = geocoder.resolve(f"{text}, {qualifier}", context)  # "Oleksandrivka, Kherson oblast"
+            loc = loc or geocoder.resolve(text, context)
             if loc is not None:
                 start2, end2 = s, e
                 break
@@ -152,8 +175,8 @@ def find_places(doc, context: list[str]) -> list[PlaceMention]:
         if doc[start2:end2].text.lower() in NOT_PLACES or known_actor(doc[start2:end2].text):
             continue
         if end2 - start2 == 1 and doc[start2].pos_ != "PROPN" and not doc[start2].ent_type_ \
-                and not _after_locative(doc, start2):
-            continue  # a capitalised common word ("Speaking", "Despite") is not a town
+                and not _after_locative(doc, start2) and doc[start2].is_sent_start:
+            continue  # a sentence-initial capitalised word ("Speaking", "Despite") is not a town
         taken.update(range(start2, end2))
         sp = doc[start2:end2]
         loc.text = sp.text
@@ -161,6 +184,19 @@ def find_places(doc, context: list[str]) -> list[PlaceMention]:
                                 _is_modifier(doc, start2, end2)))
     out.sort(key=lambda p: p.start)
     return out
+
+
+def _admin_qualifier(doc, end: int) -> str | None:
+    """ "X, Kherson oblast" / "X (Donetsk region)": the region named right after a place."""
+    i = end
+    if i < len(doc) and doc[i].text in (",", "("):
+        i += 1
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper() and doc[j].lower_ not in ADMIN_WORDS:
+        j += 1
+    if j > i and j < len(doc) and doc[j].lower_ in ("oblast", "region", "province", "raion", "district"):
+        return doc[i:j + 1].text
+    return None
 
 
 def locative_prep(doc, place: PlaceMention) -> str | None:

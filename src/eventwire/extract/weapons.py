@@ -49,7 +49,8 @@ MODELS: list[tuple[str, str]] = [
     (r"Grads?", "rocket"),
     (r"Smerch", "rocket"),
     (r"Uragan", "rocket"),
-    (r"TOS-1A?", "rocket"),
+    (r"TOS[\s-]1A?", "rocket"),
+    (r"BM-(?:21|27|30)", "rocket"),
     (r"Tu-(?:95|160|22)(?:MS|M3)?s?", "aircraft"),
     (r"Su-(?:2[45]|3[0-5]|57)(?:M|SM)?s?", "aircraft"),
     (r"MiG-(?:29|31)(?:K)?s?", "aircraft"),
@@ -67,6 +68,8 @@ HEADS: list[tuple[str, str]] = [
     (r"(?:strategic\s+)?bombers?|warplanes?|fighter\s+jets?|helicopters?|aircraft", "aircraft"),
     (r"(?:improvised\s+explosive\s+devices?|IEDs?|car\s+bombs?|roadside\s+bombs?|landmines?|explosive\s+devices?)", "explosive"),
     (r"grenades?", "explosive"),
+    (r"cluster\s+(?:munitions?|bombs?)|(?:anti-personnel\s+|anti-tank\s+)?mines|unexploded\s+ordnance", "explosive"),
+    (r"incendiar(?:y|ies)(?:\s+munitions?)?|white\s+phosphorus|thermobaric\s+(?:weapons?|munitions?)", "other"),
     (r"(?:chemical\s+weapons?|chlorine|sarin)", "chemical"),
     (r"(?:rifles?|machine\s+guns?|small\s+arms|gunfire)", "small_arms"),
 ]
