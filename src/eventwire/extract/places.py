@@ -85,8 +85,16 @@ def _candidates(doc) -> list[tuple[int, int]]:
     return sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
 
 
+ATTACK_VERBS = {"hit", "strike", "attack", "shell", "bomb", "target", "pound", "bombard", "raid", "capture",
+                "seize", "liberate", "recapture", "retake", "enter", "storm", "encircle", "besiege"}
+
+
 def _after_locative(doc, i: int) -> bool:
-    """ "in Mykolaiv", "near the Engels airfield": a locative preposition right before."""
+    """ "in Mykolaiv", "near the Engels airfield", "missiles hit Nikolaev": a locative
+    preposition right before, or the object of a verb of attack or conquest."""
+    tok = doc[i]
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ATTACK_VERBS:
+        return True
     j = i - 1
     while j >= 0 and doc[j].lower_ in ("the", "city", "town", "village", "of"):
         j -= 1

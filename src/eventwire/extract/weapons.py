@@ -81,7 +81,7 @@ HEAD_RE = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<h{i}>{p})" for i, (p, _) 
 MODIFIER_USE = re.compile(r"^[\s-]*(?:attacks?|strikes?|raids?|barrages?|activity|operators?|debris|wreckage|"
                           r"alerts?|threat|units?|production|launch(?:er)?s?|sites?|systems?|defen[cs]es?|"
                           r"fragments?|parts?|programmes?|programs?|plants?|factory|factories|warnings?|"
-                          r"carriers?|hits?|assaults?|salvos?|waves?|war)\b", re.I)
+                          r"carriers?|assaults?|salvos?|waves?|war)\b", re.I)
 
 # Words that may stand between a number and its weapon noun ("10 Iranian-made Shahed-136 kamikaze drones").
 GAP_STOP = {
