@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from eventwire.extract.actors import SECTOR_NOUNS, known_actor
-from eventwire.geocode import country_iso3, default_geocoder
+from eventwire.geocode import Geocoder, country_iso3, default_geocoder
 from eventwire.records import Location
 
 ADMIN_WORDS = {"region", "oblast", "province", "district", "raion", "governorate", "county", "state",
@@ -129,6 +131,27 @@ def _is_modifier(doc, start: int, end: int) -> bool:
     return False
 
 
+_geocoder: Geocoder | None = None
+
+
+@contextmanager
+def use_geocoder(geocoder: Geocoder) -> Iterator[None]:
+    """Resolve places with `geocoder` inside the block (tests, benchmarks, other gazetteers)."""
+    global _geocoder
+    previous, _geocoder = _geocoder, geocoder
+    try:
+        yield
+    finally:
+        _geocoder = previous
+
+
+class NullGeocoder:
+    """A `Geocoder` that knows no place: extraction without geocoding."""
+
+    def resolve(self, text: str, context: Sequence[str] = ()) -> Location | None:
+        return None
+
+
 def document_countries(doc) -> list[str]:
     """ISO3 codes of the countries a document names, most named first."""
     counts: Counter[str] = Counter()
@@ -156,7 +179,7 @@ def find_places(doc, context: list[str]) -> list[PlaceMention]:
 
 
 def _find_places(doc, context: list[str]) -> list[PlaceMention]:
-    geocoder = default_geocoder()
+    geocoder = _geocoder or default_geocoder()
     taken: set[int] = set()
     out: list[PlaceMention] = []
     for start, end in _candidates(doc):
