@@ -60,23 +60,33 @@ class PlaceMention:
         return self.location.precision == "country"
 
 
+NAME_WORD = re.compile(r"^[A-Z][^\W\d_]*(?:['’ʼ`-][^\W\d_]+)*['’ʼ]?$")  # Shakhtars'k, Kryvyi, Mykil's'ke
+
+
+def _name_word(tok) -> bool:
+    return bool(NAME_WORD.match(tok.text)) and tok.lower_ not in NOT_PLACES
+
+
 def _candidates(doc) -> list[tuple[int, int]]:
-    """Token spans (start, end) that may name places, longest first per position."""
+    """Token spans (start, end) that may name places, longest first per position: runs of
+    capitalised name words (apostrophes and hyphens inside names allowed) and the model's
+    entities trimmed to such words."""
     spans: set[tuple[int, int]] = set()
     person = set()
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP"):
-            spans.add((ent.start, ent.end))
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if start < ent.end and all(_name_word(t) or t.text == "-" for t in doc[start:ent.end]):
+                spans.add((start, ent.end))
         elif ent.label_ == "PERSON" and not _after_locative(doc, ent.start):
             person.update(range(ent.start, ent.end))  # "in Mykolaiv" is a place whatever NER says
     i = 0
     n = len(doc)
     while i < n:
-        t = doc[i]
-        if t.text[:1].isupper() and t.is_alpha and t.lower_ not in NOT_PLACES and i not in person:
+        if _name_word(doc[i]) and i not in person:
             j = i + 1
-            while j < n and j - i < 4 and (doc[j].text[:1].isupper() and doc[j].is_alpha
-                                          or doc[j].text == "-" and j + 1 < n and doc[j + 1].text[:1].isupper()):
+            while j < n and j - i < 4 and (_name_word(doc[j]) or doc[j].text == "-" and j + 1 < n
+                                          and doc[j + 1].text[:1].isupper()):
                 j += 1
             for a in range(i, j):  # every sub-span: "Shelled Kharkiv School" holds "Kharkiv"
                 for k in range(j, a, -1):
@@ -173,9 +183,16 @@ def find_places(doc, context: list[str]) -> list[PlaceMention]:
     named = Counter(p.location.country for p in found
                     if p.location.country and p.location.precision in ("city", "admin1", "admin2"))
     extra = [c for c, _ in named.most_common() if c not in context]
-    if not extra:
-        return found
-    return _find_places(doc, list(context) + extra)
+    if extra:
+        found = _find_places(doc, list(context) + extra)
+    if named or context:
+        # a lone capitalised word that is a town abroad ("University", "Metro") while the text's
+        # places are in another country is a name, not a scene
+        home = set(context) | ({named.most_common(1)[0][0]} if named else set())
+        found = [p for p in found if p.location.country in home or p.tok_end - p.tok_start > 1
+                 or p.location.precision == "country" or doc[p.tok_start].ent_type_ == "GPE"
+                 or _after_locative(doc, p.tok_start)]
+    return found
 
 
 def _find_places(doc, context: list[str]) -> list[PlaceMention]:
