@@ -214,7 +214,8 @@ def locations(doc: Doc) -> Doc:
         scored = []
         for p in cands:
             prep = locative_prep(doc, p)
-            if m.kind in SPEECH_KINDS and prep not in ("in", "at", "near", "inside", "outside"):
+            if m.kind in SPEECH_KINDS and m.subkind != "military_movement" and \
+                    prep not in ("in", "at", "near", "inside", "outside"):
                 continue  # "talks on Ukraine" are about Ukraine, not in it; "corridors to El Fasher"
             if prep in ("on", "against", "at", "onto") and p.is_country and m.kind != "DIPLO":
                 m.target_place = m.target_place or p
@@ -233,7 +234,7 @@ def _lead_place(doc: Doc, sents: list) -> None:
     """The first event of a document, placed nowhere by its own clause, happened where the
     headline or lead places the story ("Mariupol police station damaged")."""
     first = next(iter(doc._.ew_mentions or []), None)
-    if first is None or first.place is not None or first.kind in SPEECH_KINDS:
+    if first is None or first.place is not None or first.kind in SPEECH_KINDS and first.subkind != "military_movement":
         return
     lead_end = sents[min(1, len(sents) - 1)].end
     others = [m.scope for m in doc._.ew_mentions if m is not first]

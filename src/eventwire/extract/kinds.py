@@ -137,7 +137,8 @@ _add("NATURAL_DISASTER", None, "earthquake,quake,flood,flooding,cyclone,hurrican
 _add("CHANGE_TO_GROUP_ACT", "military_movement", "tank,convoy,column,encampment,armoured vehicle,armored vehicle,"
      "military vehicle,military equipment,military presence,troop movement,spetsnaz,paratrooper,armour,armor,"
      "apc,ifv,mlrs,tos-1,tos-1a,buk,pantsir,troops,troop,forces,launcher,rocket launcher,howitzer,helicopter,"
-     "jet,warship,unit,spot,seen,see,fighters,flying,fly,patrol,checkpoint")
+     "jet,warship,unit,spot,seen,see,fighters,flying,fly,patrol,checkpoint,soldier,soldiers,mercenary,mercenaries,"
+     "serviceman,servicemen,vehicle,vehicles,truck,trucks,equipment,movement,move,submarine,sub,ship")
 _add("TERRITORY", None, "liberation,recapture,capture,seizure,occupation")
 _add("OTHER", "evacuation", "evacuation,evacuate")
 _add("ATTACK", None, "casualty,casualties,civilian casualties,body,bodies,corpse,corpses,dead body,mass grave,deceased")

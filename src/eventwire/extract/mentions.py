@@ -87,10 +87,10 @@ _SUFFIXES = (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), (
 
 
 def _lemma(t) -> str:
-    """The token's lemma; for a capitalised word the lemmatizer missed ("Shelled" in a title),
-    the first suffix-stripped form that is a trigger."""
+    """The token's lemma; for a word the lemmatizer left alone ("Shelled" in a title, "a shelled
+    cafe"), the first suffix-stripped form that is a trigger."""
     lemma = t.lemma_.lower() if t.lemma_ else t.lower_
-    if lemma in FIRST_WORDS or lemma != t.lower_ or not t.text[:1].isupper():
+    if lemma in FIRST_WORDS or lemma != t.lower_:
         return lemma
     for suffix, repl in _SUFFIXES:
         if lemma.endswith(suffix) and lemma[: -len(suffix)] + repl in FIRST_WORDS:
@@ -127,8 +127,7 @@ def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
             family, subkind = TRIGGERS[key]
             if key == "fire" and toks[i].pos_ in ("NOUN", "PROPN") and not _under_fire(toks[i]):
                 family, subkind = "MAN_MADE_DISASTER", None  # "fire at the brewery", not "fired at"
-            if subkind == "military_movement" and key in ("spot", "seen", "see", "forces", "troops", "troop", "unit",
-                                                          "fighters", "flying", "fly", "patrol", "checkpoint") \
+            if subkind == "military_movement" and key in WEAK_MOVEMENT \
                     and not MILITARY_CONTEXT.search(sent.text):
                 i += n
                 continue
@@ -144,6 +143,12 @@ def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
 MILITARY_CONTEXT = re.compile(r"\b(?:Russian|Ukrainian|military|army|troops|forces|tanks?|vehicles?|airborne|"
                               r"spetsnaz|convoy|column|fighters|militants|rebels|DPR|LPR|LNR|DNR|Su-\d+|"
                               r"helicopters?|jets?)\b", re.I)
+
+
+WEAK_MOVEMENT = {"spot", "seen", "see", "forces", "troops", "troop", "unit", "fighters", "flying", "fly", "patrol",
+                 "checkpoint", "soldier", "soldiers", "mercenary", "mercenaries", "serviceman", "servicemen",
+                 "vehicle", "vehicles", "truck", "trucks", "equipment", "movement", "move", "submarine", "sub",
+                 "ship", "warship", "aircraft", "helicopter"}
 
 
 def _under_fire(tok) -> bool:

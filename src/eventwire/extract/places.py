@@ -67,6 +67,15 @@ def _name_word(tok) -> bool:
     return bool(NAME_WORD.match(tok.text)) and tok.lower_ not in NOT_PLACES
 
 
+TITLES = {"president", "minister", "governor", "mayor", "spokesman", "spokeswoman", "commander", "general",
+          "mr", "mrs", "ms", "dr", "chief", "head", "leader", "envoy", "secretary", "chairman", "official"}
+
+
+def _titled(doc, i: int) -> bool:
+    """ "President Zelensky", "Governor Kim": a title right before a name."""
+    return i > 0 and doc[i - 1].lower_.rstrip(".") in TITLES
+
+
 def _candidates(doc) -> list[tuple[int, int]]:
     """Token spans (start, end) that may name places, longest first per position: runs of
     capitalised name words (apostrophes and hyphens inside names allowed) and the model's
@@ -78,8 +87,11 @@ def _candidates(doc) -> list[tuple[int, int]]:
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if start < ent.end and all(_name_word(t) or t.text == "-" for t in doc[start:ent.end]):
                 spans.add((start, ent.end))
-        elif ent.label_ == "PERSON" and not _after_locative(doc, ent.start):
-            person.update(range(ent.start, ent.end))  # "in Mykolaiv" is a place whatever NER says
+        elif ent.label_ == "PERSON" and not _after_locative(doc, ent.start) and \
+                (len(ent) > 1 or ent.root.dep_ in ("nsubj", "nsubjpass", "poss") or _titled(doc, ent.start)):
+            # the small model calls many Ukrainian towns persons: a lone name that is nobody's
+            # subject stays a candidate ("troops entering through Kherson"); "Vladimir Putin" does not
+            person.update(range(ent.start, ent.end))
     i = 0
     n = len(doc)
     while i < n:
