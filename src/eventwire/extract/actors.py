@@ -126,6 +126,11 @@ def actor_of(tokens) -> ActorRef | None:
                 break
     if country is None and sector is None:
         return None
+    root = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[-1])
+    if root.pos_ == "NOUN" and root.lower_ not in SECTOR_NOUNS and not known:
+        sector = None  # "Mariupol police station" is a building: "police" does not make it an actor
+        if country is None:
+            return None
     name = _display_name(tokens, country)
     return ActorRef(text=text, name=name, country=country, sector=sector,
                     start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1].text))

@@ -248,8 +248,8 @@ def _inside_actor(p, m: Mention) -> bool:
     for a in (m.initiator, m.target, *m.participants):
         if a is not None and a.start <= p.start < a.end and a.end > a.start:
             return True
-    if m.attribution is not None and m.attribution.source and m.attribution.source.find(p.text) >= 0:
-        return True
+    if m.attribution is not None and m.attribution.source and p.is_country and p.text in m.attribution.source:
+        return True  # "according to Ukraine's armed forces": Ukraine speaks, it is not the scene
     return False
 
 

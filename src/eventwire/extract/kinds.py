@@ -138,11 +138,11 @@ _add("CHANGE_TO_GROUP_ACT", "military_movement", "tank,convoy,column,encampment,
      "military vehicle,military equipment,military presence,troop movement,spetsnaz,paratrooper,armour,armor,"
      "apc,ifv,mlrs,tos-1,tos-1a,buk,pantsir,troops,troop,forces,launcher,rocket launcher,howitzer,helicopter,"
      "jet,warship,unit,spot,seen,see,fighters,flying,fly,patrol,checkpoint,soldier,soldiers,mercenary,mercenaries,"
-     "serviceman,servicemen,vehicle,vehicles,truck,trucks,equipment,movement,move,submarine,sub,ship")
+     "serviceman,servicemen,vehicle,vehicles,truck,trucks,equipment,movement,move,submarine,sub,ship,military")
 _add("TERRITORY", None, "liberation,recapture,capture,seizure,occupation")
 _add("OTHER", "evacuation", "evacuation,evacuate")
 _add("ATTACK", None, "casualty,casualties,civilian casualties,body,bodies,corpse,corpses,dead body,mass grave,deceased")
-_add("PROPERTY_DISTRUCT", None, "destruction,destroyed,damaged,crater")
+_add("PROPERTY_DISTRUCT", None, "destruction,destroyed,damaged,crater,ruin,ruins,ruined,rubble")
 _add(REMOTE, None, "arrival,arrivals")
 _add("REM_EXPLOS", None, "explosive,unexploded,ordnance,munition")
 _add("PROTEST", None, "tear gas,teargas")

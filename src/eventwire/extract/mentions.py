@@ -148,7 +148,7 @@ MILITARY_CONTEXT = re.compile(r"\b(?:Russian|Ukrainian|military|army|troops|forc
 WEAK_MOVEMENT = {"spot", "seen", "see", "forces", "troops", "troop", "unit", "fighters", "flying", "fly", "patrol",
                  "checkpoint", "soldier", "soldiers", "mercenary", "mercenaries", "serviceman", "servicemen",
                  "vehicle", "vehicles", "truck", "trucks", "equipment", "movement", "move", "submarine", "sub",
-                 "ship", "warship", "aircraft", "helicopter"}
+                 "ship", "warship", "aircraft", "helicopter", "military"}
 
 
 def _under_fire(tok) -> bool:
@@ -185,6 +185,8 @@ def _usable(head, first, key: str, family: str) -> bool:
         if pos not in ("VERB",) and not noun_ok:
             return False
     if key == "alert" and not any(w.lower_ in ("air", "raid", "air-raid") for w in first.doc[max(0, first.i - 3):first.i]):
+        return False
+    if key == "military" and pos != "NOUN":
         return False
     if key == "held" and not any(c.dep_ == "nsubjpass" for c in first.children):
         return False

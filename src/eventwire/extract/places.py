@@ -37,8 +37,7 @@ NOT_PLACES = {"the", "a", "an", "this", "that", "it", "he", "she", "they", "we",
 # "US-Ukrainian talks"; any other head ("Kharkiv School", "Balakliya city center") is in the place
 ACTOR_HEADS = set(SECTOR_NOUNS) | {"talks", "negotiations", "negotiators", "tone", "position", "side", "sides",
                                   "leader", "leaders", "allies", "ally", "partners", "counterpart", "counterparts",
-                                  "delegation", "envoy", "citizens", "nationals", "national", "drones", "drone",
-                                  "missiles", "missile", "strikes", "strike", "attack", "attacks", "war",
+                                  "delegation", "envoy", "citizens", "nationals", "national", "war",
                                   "invasion", "border", "economy", "energy", "territory", "airspace", "sanctions",
                                   "embassy", "media", "state", "people", "president", "victory", "campaign"}
 
@@ -88,9 +87,11 @@ def _candidates(doc) -> list[tuple[int, int]]:
             if start < ent.end and all(_name_word(t) or t.text == "-" for t in doc[start:ent.end]):
                 spans.add((start, ent.end))
         elif ent.label_ == "PERSON" and not _after_locative(doc, ent.start) and \
-                (len(ent) > 1 or ent.root.dep_ in ("nsubj", "nsubjpass", "poss") or _titled(doc, ent.start)):
+                (len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)
+                 or ent.root.dep_ in ("nsubj", "nsubjpass", "poss") or _titled(doc, ent.start)):
             # the small model calls many Ukrainian towns persons: a lone name that is nobody's
-            # subject stays a candidate ("troops entering through Kherson"); "Vladimir Putin" does not
+            # subject, or a "name" with common words in it ("Shelled Kharkiv School"), stays a
+            # candidate; "Vladimir Putin" does not
             person.update(range(ent.start, ent.end))
     i = 0
     n = len(doc)
@@ -142,6 +143,8 @@ def _is_modifier(doc, start: int, end: int) -> bool:
         return False
     head = last.head
     if last.dep_ in ("poss", "compound", "amod", "nmod") and head.i >= end:
+        while head.dep_ in ("compound", "amod") and head.head.i > head.i:  # "Mariupol police station"
+            head = head.head
         return head.lower_ in ACTOR_HEADS
     if end < len(doc) and doc[end].text in ("'s", "’s", "'", "’"):
         return doc[end].head.lower_ in ACTOR_HEADS or head.lower_ in ACTOR_HEADS
