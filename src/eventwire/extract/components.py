@@ -29,7 +29,7 @@ from eventwire.extract.casualties import find_casualties
 from eventwire.extract.dates import find_dates, parse_published
 from eventwire.extract.mentions import ATTACK_KINDS, Mention, sentence_mentions
 from eventwire.extract.modality import modality_of
-from eventwire.extract.places import document_countries, find_places, locative_prep
+from eventwire.extract.places import document_countries, find_places, is_compound_modifier, locative_prep
 from eventwire.extract.roles import assign_roles
 from eventwire.extract.targets import find_targets
 from eventwire.extract.weapons import WeaponMention, find_weapons_in_doc_sentence
@@ -220,7 +220,9 @@ def locations(doc: Doc) -> Doc:
             if prep in ("on", "against", "at", "onto") and p.is_country and m.kind != "DIPLO":
                 m.target_place = m.target_place or p
                 continue
-            rank = (0 if prep and prep not in ("from",) else 1, 1 if p.is_country else 0, p.start)
+            home = doc._.ew_countries[:1] or [q.location.country for q in usable if not q.is_country][:1]
+            rank = (0 if prep and prep not in ("from",) else 1, is_compound_modifier(doc, p),
+                    bool(home) and p.location.country not in home, 1 if p.is_country else 0, p.start)
             scored.append((rank, p))
         if scored:
             m.place = min(scored, key=lambda x: x[0])[1]

@@ -250,16 +250,28 @@ def _find_places(doc, context: list[str]) -> list[PlaceMention]:
 
 
 def _admin_qualifier(doc, end: int) -> str | None:
-    """ "X, Kherson oblast" / "X (Donetsk region)": the region named right after a place."""
+    """The region named right after a place: "X, Kherson oblast", "X (Donetsk region)",
+    "X village, Sumy oblast", "X in the Luhansk Oblast"."""
     i = end
+    if i < len(doc) and doc[i].lower_ in ("village", "town", "city", "settlement"):
+        i += 1
     if i < len(doc) and doc[i].text in (",", "("):
         i += 1
+    elif i + 1 < len(doc) and doc[i].lower_ == "in":
+        i += 2 if doc[i + 1].lower_ == "the" else 1
     j = i
     while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper() and doc[j].lower_ not in ADMIN_WORDS:
         j += 1
     if j > i and j < len(doc) and doc[j].lower_ in ("oblast", "region", "province", "raion", "district"):
         return doc[i:j + 1].text
     return None
+
+
+def is_compound_modifier(doc, place: PlaceMention) -> bool:
+    """ "the Druzhba theatre": the place word names something else, it is not the place itself."""
+    tok = doc[place.tok_end - 1]
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i >= place.tok_end \
+        and tok.head.lower_ not in ADMIN_WORDS and tok.head.lower_ not in ("city", "town", "village")
 
 
 def locative_prep(doc, place: PlaceMention) -> str | None:
