@@ -230,6 +230,10 @@ def _find_places(doc, context: list[str]) -> list[PlaceMention]:
             if qualifier and doc[e - 1].lower_ not in ADMIN_WORDS:
                 loc = geocoder.resolve(f"{text}, {qualifier}", context)  # "Oleksandrivka, Kherson oblast"
             loc = loc or geocoder.resolve(text, context)
+            if loc is None and context:
+                # the countries named are often the attacker's ("Russian troops in Vorzel"):
+                # a name unknown there may still be a unique place elsewhere
+                loc = geocoder.resolve(text, ())
             if loc is not None:
                 start2, end2 = s, e
                 break
