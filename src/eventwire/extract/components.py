@@ -233,17 +233,23 @@ def locations(doc: Doc) -> Doc:
 
 
 def _lead_place(doc: Doc, sents: list) -> None:
-    """The first event of a document, placed nowhere by its own clause, happened where the
-    headline or lead places the story ("Mariupol police station damaged")."""
-    first = next(iter(doc._.ew_mentions or []), None)
-    if first is None or first.place is not None or first.kind in SPEECH_KINDS and first.subkind != "military_movement":
-        return
+    """Events placed nowhere by their own clause happened where the headline or lead places
+    the story ("Mariupol police station damaged")."""
+    mentions = list(doc._.ew_mentions or [])
+    # in a short text (a caption, a wire brief) every event without a place of its own
+    # happened where the lead puts it; in a long article only the first one did
+    todo = mentions if len(sents) <= 3 else mentions[:1]
     lead_end = sents[min(1, len(sents) - 1)].end
-    others = [m.scope for m in doc._.ew_mentions if m is not first]
-    lead = [p for p in doc._.ew_places if p.tok_start < lead_end and not p.modifier and not _inside_actor(p, first)
-            and not any(p.tok_start in sc for sc in others)]
-    if lead:
-        first.place = min(lead, key=lambda p: (p.is_country, p.start))
+    for m in todo:
+        if m.place is not None or m.kind in SPEECH_KINDS and m.subkind != "military_movement":
+            continue
+        others = [o.scope for o in mentions if o is not m and o.kind in SPEECH_KINDS
+                  and o.subkind != "military_movement"] if len(sents) <= 3 else \
+                 [o.scope for o in mentions if o is not m]
+        lead = [p for p in doc._.ew_places if p.tok_start < lead_end and not p.modifier and not _inside_actor(p, m)
+                and not any(p.tok_start in sc for sc in others)]
+        if lead:
+            m.place = min(lead, key=lambda p: (p.is_country, p.start))
 
 
 def _inside_actor(p, m: Mention) -> bool:

@@ -141,7 +141,8 @@ _add("CHANGE_TO_GROUP_ACT", "military_movement", "tank,convoy,column,encampment,
      "serviceman,servicemen,vehicle,vehicles,truck,trucks,equipment,movement,move,submarine,sub,ship,military")
 _add("TERRITORY", None, "liberation,recapture,capture,seizure,occupation")
 _add("OTHER", "evacuation", "evacuation,evacuate")
-_add("ATTACK", None, "casualty,casualties,civilian casualties,body,bodies,corpse,corpses,dead body,mass grave,deceased")
+_add("ATTACK", None, "casualty,casualties,civilian casualties,body,bodies,corpse,corpses,dead body,mass grave,deceased,"
+     "grave,graves")
 _add("PROPERTY_DISTRUCT", None, "destruction,destroyed,damaged,crater,ruin,ruins,ruined,rubble")
 _add(REMOTE, None, "arrival,arrivals")
 _add("REM_EXPLOS", None, "explosive,unexploded,ordnance,munition")

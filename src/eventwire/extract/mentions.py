@@ -141,7 +141,7 @@ def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
 
 
 MILITARY_CONTEXT = re.compile(r"\b(?:Russian|Ukrainian|military|army|troops|forces|tanks?|vehicles?|airborne|"
-                              r"spetsnaz|convoy|column|fighters|militants|rebels|DPR|LPR|LNR|DNR|Su-\d+|"
+                              r"spetsnaz|convoy|column|fighters|militants|rebels|DPR|LPR|LNR|DNR|Su-\d+|Wagner|"
                               r"helicopters?|jets?)\b", re.I)
 
 

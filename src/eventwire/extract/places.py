@@ -89,6 +89,8 @@ def _candidates(doc) -> list[tuple[int, int]]:
         elif ent.label_ == "PERSON" and not _after_locative(doc, ent.start) and \
                 (len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)
                  or ent.root.dep_ in ("nsubj", "nsubjpass", "poss") or _titled(doc, ent.start)):
+            if len(ent) > 1 and not _titled(doc, ent.start) and ent.root.dep_ not in ("nsubj", "poss"):
+                spans.add((ent.start, ent.end))  # whole "Kryvyi Rih" may be a town; never "Ihnat" alone
             # the small model calls many Ukrainian towns persons: a lone name that is nobody's
             # subject, or a "name" with common words in it ("Shelled Kharkiv School"), stays a
             # candidate; "Vladimir Putin" does not

@@ -52,6 +52,7 @@ MODELS: list[tuple[str, str]] = [
     (r"TOS[\s-]1A?", "rocket"),
     (r"BM-(?:21|27|30)", "rocket"),
     (r"Tu-(?:95|160|22)(?:MS|M3)?s?", "aircraft"),
+    (r"(?:MT-LB|BMP-?\d?[A-Z]?|BTR-?\d{0,2}[A-Z]?|BMD-?\d?|T-(?:54|55|62|64|72|80|90)[A-Z0-9]{0,3})s?", "other"),
     (r"Su-(?:2[45]|3[0-5]|57)(?:M|SM)?s?", "aircraft"),
     (r"MiG-(?:29|31)(?:K)?s?", "aircraft"),
 ]
