@@ -15,7 +15,6 @@ from dataclasses import replace
 
 from eventwire.extract.kinds import kind_info
 from eventwire.extract.mentions import ATTACK_KINDS, Mention
-from eventwire.extract.places import PlaceMention
 from eventwire.extract.weapons import WeaponMention
 from eventwire.geocode import country_location
 from eventwire.records import Actor, Casualties, Count, DateSpan, Event, Location, Span, Weapon

@@ -18,7 +18,6 @@ Each component reads and writes `Doc` extension attributes only, so each can be 
 
 from __future__ import annotations
 
-import datetime as dt
 
 from spacy.language import Language
 from spacy.tokens import Doc

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
-from eventwire.extract.casualties import find_casualties
 from eventwire.extract.kinds import REMOTE, TRIGGERS
 from eventwire.extract.numbers import Quantity
 from eventwire.extract.places import PlaceMention
@@ -407,6 +406,3 @@ def _scopes(sent, mentions: list[Mention]) -> None:
             own |= {t.i for t in doc[m.trigger_i].subtree}
         m.scope = own
 
-
-def casualty_counts(text: str):
-    return find_casualties(text)

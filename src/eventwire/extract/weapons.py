@@ -89,7 +89,7 @@ GAP_STOP = {
     "and", "or", "but", "were", "was", "are", "is", "had", "have", "been", "be", "to", "at", "from",
     "in", "on", "by", "with", "than", "which", "that", "who", "said", "says", "over", "into", "after",
     "before", "during", "as", "per", "a", "an", "its", "their", "his", "her", "people", "times",
-    "per", "cent", "percent", "%", "km", "kilometres", "kilometers", "miles", "hours", "days", "of",
+    "cent", "percent", "%", "km", "kilometres", "kilometers", "miles", "hours", "days", "of",
 }
 WORD_RE = re.compile(r"[\w'’./-]+")
 
