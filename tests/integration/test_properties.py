@@ -35,3 +35,24 @@ def test_extraction_never_raises_and_evidence_holds(text, published):
             for c in (w["launched"], w["destroyed"]):
                 if c and c["text"] and c["text"] not in ("all", "none"):
                     assert c["text"] in text
+
+
+def test_a_failing_document_does_not_end_the_batch(monkeypatch):
+    """A component that raises on one document: that document gets an error, the rest their events."""
+    from eventwire.extract import components
+
+    real = components.find_targets
+
+    def flaky(text):
+        if "BOOM" in text:
+            raise RuntimeError("simulated component bug")
+        return real(text)
+
+    monkeypatch.setattr(components, "find_targets", flaky)
+    docs = [Document(id=str(i), text=f"Russian missiles struck a power plant in Kharkiv{' BOOM' if i == 2 else ''}.",
+                     published="2024-05-10") for i in range(5)]
+    results = list(eventwire.extract_batch(docs, batch_size=4))
+    assert [r.doc.id for r in results] == ["0", "1", "2", "3", "4"]
+    assert [r.error is not None for r in results] == [False, False, True, False, False]
+    assert "simulated component bug" in results[2].error.message
+    assert all(r.events for r in results if r.error is None)

@@ -235,6 +235,8 @@ def _lead_place(doc: Doc, sents: list) -> None:
     """Events placed nowhere by their own clause happened where the headline or lead places
     the story ("Mariupol police station damaged")."""
     mentions = list(doc._.ew_mentions or [])
+    if not mentions or not sents:
+        return
     # in a short text (a caption, a wire brief) every event without a place of its own
     # happened where the lead puts it; in a long article only the first one did
     todo = mentions if len(sents) <= 3 else mentions[:1]

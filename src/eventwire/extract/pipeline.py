@@ -48,27 +48,43 @@ def get_nlp():
 
 
 def extract_batch(docs: Iterable[Document], *, batch_size: int = 32, n_process: int = 1) -> Iterator[DocResult]:
-    """Run the pipeline over many documents (in input order), one `DocResult` each."""
+    """Run the pipeline over many documents (in input order), one `DocResult` each.
+
+    Documents go through `nlp.pipe` a batch at a time. If a component fails inside a batch,
+    that batch is run again document by document, so only the document that fails gets an
+    error and the others still get their events."""
     from eventwire.extract import components
 
     nlp = get_nlp()
-    docs = iter(docs)
-    pending: list[Document] = []
-
-    def spacy_docs():
-        for d in docs:
-            pending.append(d)
-            yield components.make_doc(nlp, d)
-
-    for sdoc in nlp.pipe(spacy_docs(), batch_size=batch_size, n_process=n_process):
-        d = pending.pop(0)
+    for chunk in _chunks(docs, batch_size):
         try:
-            events = components.events_of(sdoc, d)
-        except Exception as e:  # a bug on one document must not end the batch
-            log.exception("extraction failed on document %s", d.id)
-            yield DocResult(d, [], DocumentError(d.id, f"internal error while extracting: {e!r}"))
-        else:
-            yield DocResult(d, events)
+            sdocs = list(nlp.pipe((components.make_doc(nlp, d) for d in chunk), batch_size=batch_size,
+                                  n_process=n_process))
+        except Exception:  # a bug on one document must not end the batch
+            log.warning("a component failed in a batch of %d documents; retrying them one by one", len(chunk))
+            yield from (_one(nlp, components, d) for d in chunk)
+            continue
+        for d, sdoc in zip(chunk, sdocs):
+            yield DocResult(d, components.events_of(sdoc, d))
+
+
+def _one(nlp, components, d: Document) -> DocResult:
+    try:
+        return DocResult(d, components.events_of(nlp(components.make_doc(nlp, d)), d))
+    except Exception as e:
+        log.exception("extraction failed on document %s", d.id)
+        return DocResult(d, [], DocumentError(d.id, f"internal error while extracting: {e!r}"))
+
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def extract(text: str, published: str | None = None, doc_id: str | None = None) -> list[Event]:
