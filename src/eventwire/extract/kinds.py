@@ -139,7 +139,9 @@ _add("CHANGE_TO_GROUP_ACT", "military_movement", "tank,convoy,column,encampment,
      "apc,ifv,mlrs,tos-1,tos-1a,buk,pantsir,troops,troop,forces,launcher,rocket launcher,howitzer,helicopter,"
      "jet,warship,unit,spot,seen,see,fighters,flying,fly,patrol,checkpoint,soldier,soldiers,mercenary,mercenaries,"
      "serviceman,servicemen,vehicle,vehicles,truck,trucks,equipment,movement,move,submarine,sub,ship,military")
-_add("TERRITORY", None, "liberation,recapture,capture,seizure,occupation")
+_add("TERRITORY", None, "liberation,recapture,capture,seizure")
+# finding or seizing arms is disrupted weapons use (ACLED): decided by the object in extract.mentions
+_add("DISR_WEAP", "seizure", "discover,find,uncover,confiscate,recover,cache,stash,unearth")
 _add("OTHER", "evacuation", "evacuation,evacuate")
 _add("ATTACK", None, "casualty,casualties,civilian casualties,body,bodies,corpse,corpses,dead body,mass grave,deceased,"
      "grave,graves")

@@ -42,6 +42,11 @@ PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|threw|throwing|pelt\w*|stones?|r
                                 r"molotov)\b", re.I)
 PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers?|activists|students|supporters|"
                         r"workers|crowd|agitat\w*|strikers)\b", re.I)
+ARMS = re.compile(r"\b(?:weapons?|arms|ammunition|ammo|munitions?|rifles?|guns?|pistols?|revolvers?|"
+                  r"explosives?|grenades?|mines|landmines?|IEDs?|rockets?|missiles?|mortars?|cartridges?|"
+                  r"rounds|bullets|Kalashnikovs?|AK-47s?|RPGs?|detonators?|projectiles?|shells|arsenal|"
+                  r"caches?|stash)\b", re.I)
+PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|sit-in|picket\w*)\b", re.I)
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|"
                            r"police(?:men)?|officers?|security\s+(?:forces|personnel)|army|guards?|jihadists?|"
                            r"militiam[ae]n|terrorists?|combatants?)\b", re.I)
@@ -225,8 +230,9 @@ def _weapon_kind(weapons: list[WeaponMention]) -> str | None:
 
 
 def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list[WeaponMention],
-                 doc_weapons: list[WeaponMention], trigger_text: str) -> tuple[str, str | None]:
-    """The kind (and subkind) of a mention, from its trigger family and its sentence."""
+                 doc_weapons: list[WeaponMention], trigger_text: str) -> tuple[str | None, str | None]:
+    """The kind (and subkind) of a mention, from its trigger family and its sentence; None when
+    the trigger turns out to name no event of ours."""
     low = trigger_text.lower()
     if family == REMOTE:
         if low.startswith("strike") and LABOUR_STRIKE.search(sent_text):
@@ -266,7 +272,13 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
         if ARMED_VICTIMS.search(sent_text) and re.search(r"\b(?:clash|fight|battle|gunfight|exchange)", sent_text, re.I):
             return "ARMED_CLASH", None
         return "ATTACK", None
-    if family == "ARREST" and PROTESTERS.search(sent_text):
+    if family in ("TERRITORY", "DISR_WEAP") and ARMS.search(sent_text) and \
+            re.match(r"(?:seiz|captur|discover|found|find|uncover|confiscat|recover|cache|stash|unearth|intercept|"
+                     r"defus|destroy)", low):
+        return "DISR_WEAP", "seizure"  # "police seized seven revolvers", "a weapons cache was found"
+    if family == "DISR_WEAP" and subkind == "seizure":
+        return None, None  # found something that is not arms: no event
+    if family == "ARREST" and PROTEST_WORDS.search(sent_text):
         return "PROTEST_WITH_INTER", None
     if family == "ARMED_CLASH" and PROTESTERS.search(sent_text) and not ARMED_VICTIMS.search(sent_text.replace("police", "")):
         return "VIOL_DEMONSTR", None
@@ -339,6 +351,12 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     if "PROTEST" in by_family:
         for fam in ("ARREST", "ATTACK", "RIOT", "ARMED_CLASH"):
             by_family.pop(fam, None)
+    seizure = [t for t in by_family.get("DISR_WEAP", []) + by_family.get("TERRITORY", [])
+               if re.match(r"(?:seiz|discover|found|find|uncover|confiscat|recover|cache|stash|unearth)", t[4], re.I)]
+    if seizure and ARMS.search(text) and REMOTE in by_family and \
+            all(sent.doc[t[0]].pos_ in ("NOUN", "PROPN") for t in by_family[REMOTE]):
+        del by_family[REMOTE]  # "explosives and grenades were discovered": a find, not a blast
+        has_attack = False
     movement = by_family.get("CHANGE_TO_GROUP_ACT", [])
     if movement and len(by_family) > 1:
         kept = [t for t in movement if t[3] != "military_movement"]
@@ -356,6 +374,8 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         trig = specific[0] if specific else _main_trigger(sent, trigs)
         family = trig[2] if trig[2] in ATTACK_KINDS else fam
         kind, subkind = resolve_kind(family, trig[3], text, weapons, doc_weapons, trig[4])
+        if kind is None:
+            continue
         if fam == "DIPLO":
             subkinds = [t[3] for t in trigs]
             subkind = next((s for s in ("talks", "meeting", "sanction", "aid", "statement") if s in subkinds), subkind)
