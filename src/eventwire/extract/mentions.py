@@ -234,6 +234,12 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
     """The kind (and subkind) of a mention, from its trigger family and its sentence; None when
     the trigger turns out to name no event of ours."""
     low = trigger_text.lower()
+    if family in ("TERRITORY", "DISR_WEAP") and ARMS.search(sent_text) and \
+            re.match(r"(?:seiz|captur|discover|found|find|uncover|confiscat|recover|cache|stash|unearth|intercept|"
+                     r"defus|destroy)", low):
+        return "DISR_WEAP", "seizure"  # "police seized seven revolvers", "a weapons cache was found"
+    if family == "DISR_WEAP" and subkind == "seizure":
+        return None, None  # found something that is not arms: no event
     if family == REMOTE:
         if low.startswith("strike") and LABOUR_STRIKE.search(sent_text):
             return _protest_kind(sent_text), None
@@ -272,12 +278,6 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
         if ARMED_VICTIMS.search(sent_text) and re.search(r"\b(?:clash|fight|battle|gunfight|exchange)", sent_text, re.I):
             return "ARMED_CLASH", None
         return "ATTACK", None
-    if family in ("TERRITORY", "DISR_WEAP") and ARMS.search(sent_text) and \
-            re.match(r"(?:seiz|captur|discover|found|find|uncover|confiscat|recover|cache|stash|unearth|intercept|"
-                     r"defus|destroy)", low):
-        return "DISR_WEAP", "seizure"  # "police seized seven revolvers", "a weapons cache was found"
-    if family == "DISR_WEAP" and subkind == "seizure":
-        return None, None  # found something that is not arms: no event
     if family == "ARREST" and PROTEST_WORDS.search(sent_text):
         return "PROTEST_WITH_INTER", None
     if family == "ARMED_CLASH" and PROTESTERS.search(sent_text) and not ARMED_VICTIMS.search(sent_text.replace("police", "")):
