@@ -110,7 +110,7 @@ _add("AGREEMENT", "agreement", "agreement,agree,deal,accord,treaty,sign,truce,ce
 _add("ARREST", None, "arrest,detain,apprehend,custody,nab,round up,detention,take into custody,held")
 _add("CHANGE_TO_GROUP_ACT", None, "curfew,disband,mobilise,mobilize,mobilisation,mobilization,relocate,suspend,"
      "impose,declare,martial law,state of emergency,ban,announce,appoint,dissolve,split,merge,recruit,deploy,"
-     "reinforce,redeploy,withdraw troops")
+     "reinforce,reinforcement,reinforcements,redeploy,withdraw troops,form")
 _add("HQ_ESTABLISHED", None, "set up base,establish base,headquarters,set up camp,establish camp,outpost,"
      "military base,set up checkpoint,establish")
 _add("PROPERTY_DISTRUCT", None, "loot,looting,ransack,plunder,demolish,raze,burn,destroy,pillage,vandalism,"
@@ -128,7 +128,8 @@ _add("ATTRIB", None, "claim responsibility,take responsibility,responsibility,bl
      "deny responsibility,claim the attack,claimed responsibility")
 _add("ORG_CRIME", None, "drug,narcotic,cartel,smuggle,smuggling,trafficking,trafficker,gang,gangster,extortion,"
      "money laundering,cocaine,heroin,methamphetamine,contraband,organised crime,organized crime,bootlegger,"
-     "poacher,poaching,robbery,rob,dacoity,dacoit,racket,mafia")
+     "poacher,poaching,robbery,rob,dacoity,dacoit,racket,mafia,fraud,scam,corruption,bribery,cybercrime,"
+     "cyber crime,syndicate,racketeering,counterfeit,human trafficking,crime ring,smuggling ring")
 _add("NATURAL_DISASTER", None, "earthquake,quake,flood,flooding,cyclone,hurricane,typhoon,tornado,landslide,"
      "mudslide,drought,tsunami,wildfire,bushfire,forest fire,epidemic,outbreak,cholera,storm,avalanche,eruption,"
      "volcano,heatwave,heat wave,downpour,rainfall,monsoon,pandemic,covid,coronavirus,ebola,locust")

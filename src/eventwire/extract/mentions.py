@@ -32,11 +32,16 @@ POLICE_FORCE = re.compile(r"\b(?:tear\s*gas|teargas|rubber\s+bullets?|live\s+(?:
                           r"water\s+cannons?|baton|lathi|lathicharge|pellet|opened\s+fire|fired\s+(?:on|at|into)|"
                           r"shot\s+(?:dead|at)|beat|beaten|killed|injured|wounded|cracked\s+down|crackdown|"
                           r"charged|stun\s+grenades?)\b", re.I)
+LETHAL_FORCE = re.compile(r"\b(?:killed|killing|shot\s+dead|live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire|"
+                          r"fired\s+(?:on|at|into)|injured|injuring|wounded|beat|beaten|beating|brutal\w*|"
+                          r"lathi-?charged?|baton-?charged?|tortured|died)\b", re.I)
 POLICE = re.compile(r"\b(?:police|policemen|security\s+forces|troops|soldiers|riot\s+police|officers|"
                     r"authorities|army|military|gendarmes?|forces)\b", re.I)
 INTERVENTION = re.compile(r"\b(?:arrest\w*|detain\w*|dispers\w*|disrupt\w*|round(?:ed)?\s+up|prevent\w*|"
-                          r"block\w*|stopp?ed|removed|evicted|custody)\b", re.I)
-PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|threw|throwing|pelt\w*|stones?|rocks|torch\w*|set\s+(?:fire|ablaze)|"
+                          r"stopp?ed|removed|evicted|custody|halt\w*|suppress\w*|pepper[- ]spray\w*|"
+                          r"tear\s*gas|water\s+cannons?|rubber\s+bullets?|kettl\w*|cordon\w*)\b", re.I)
+PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|threw|throws?|throwing|stone-throwing|pelt\w*|stones?|rocks|"
+                                r"torch\w*|set\s+(?:fire|ablaze)|confront\w*|fireworks|aggressive|"
                                 r"vandali[sz]\w*|burn\w*|smash\w*|attacked\s+(?:police|officers|security)|"
                                 r"looted|riot(?!\s+(?:police|gear|squad|control|officers))\w*|violent|ransack\w*|damag\w*|petrol\s+bombs?|"
                                 r"molotov)\b", re.I)
@@ -183,7 +188,7 @@ def _usable(head, first, key: str, family: str) -> bool:
     if key in ("down", "fire", "target", "launch", "rain", "slam", "batter", "engage", "advance", "hold",
                "meet", "visit", "host", "receive", "call", "leave", "sign", "establish", "announce",
                "declare", "impose", "ban", "deploy", "suspend", "burn", "destroy", "damage", "beat", "shoot",
-               "execute", "rob", "missing", "sink", "focus", "agree", "spot", "see", "host", "detain", "held",
+               "execute", "rob", "missing", "sink", "focus", "agree", "spot", "see", "form", "host", "detain", "held",
                "withdraw", "retreat", "evacuate", "march", "chant", "hit", "wound", "injure"):
         noun_ok = key in ("hit", "march", "call", "visit", "retreat", "damage", "fire") and pos in ("NOUN", "PROPN")
         if pos not in ("VERB",) and not noun_ok:
@@ -299,11 +304,14 @@ def _strike_subkind(kind: str, weapons: list[WeaponMention]) -> str | None:
 
 
 def _protest_kind(text: str) -> str:
-    if POLICE.search(text) and POLICE_FORCE.search(text):
-        return "FORCE_AGAINST_PROTEST"
+    """ACLED's protest kinds: protesters' own violence makes a violent demonstration (whatever
+    the police answer with); harm done to peaceful protesters is excessive force; dispersal,
+    tear gas or arrests without harm are an intervention."""
     if PROTESTER_VIOLENCE.search(text):
         return "VIOL_DEMONSTR"
-    if POLICE.search(text) and INTERVENTION.search(text) or INTERVENTION.search(text):
+    if POLICE.search(text) and LETHAL_FORCE.search(text):
+        return "FORCE_AGAINST_PROTEST"
+    if INTERVENTION.search(text) or POLICE.search(text) and POLICE_FORCE.search(text):
         return "PROTEST_WITH_INTER"
     return "PEACE_PROTEST"
 
@@ -318,6 +326,13 @@ FAMILY_STRENGTH = {
     "NATURAL_DISASTER": 0.75, "MAN_MADE_DISASTER": 0.6,
 }
 SUBKIND_STRENGTH = {"military_movement": 0.3}
+STRONG_WORDS = {  # triggers that name their kind unmistakably
+    "mobilise": 0.65, "mobilize": 0.65, "mobilisation": 0.65, "mobilization": 0.65, "redeploy": 0.65,
+    "reinforce": 0.6, "disband": 0.65, "merge": 0.55, "recruit": 0.55, "curfew": 0.6, "martial law": 0.65,
+    "state of emergency": 0.65, "fraud": 0.8, "scam": 0.8, "smuggle": 0.8, "smuggling": 0.8, "trafficking": 0.8,
+    "trafficker": 0.8, "cartel": 0.8, "corruption": 0.75, "cybercrime": 0.8, "syndicate": 0.8, "drug": 0.75,
+    "narcotic": 0.8, "extortion": 0.8, "money laundering": 0.85, "racket": 0.75, "counterfeit": 0.8,
+}
 DIPLO_STRENGTH = {"talks": 0.65, "meeting": 0.6, "statement": 0.4, "sanction": 0.65, "aid": 0.5}
 # Families a stronger family in the same sentence absorbs ("a missile strike killed two").
 ABSORBED_BY_ATTACK = {"ATTACK", "PROPERTY_DISTRUCT", "DISR_WEAP", "CHANGE_TO_GROUP_ACT", "MAN_MADE_DISASTER",
@@ -368,8 +383,8 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     for fam, trigs in by_family.items():
         if has_attack and fam in ABSORBED_BY_ATTACK:
             continue
-        if fam == "DISR_WEAP" and not weapons and not re.search(r"intercept|shot down|downed", text, re.I):
-            continue
+        if fam == "DISR_WEAP" and not weapons and not ARMS.search(text):
+            continue  # "intercepted a suspected trafficker": no weapon, no disrupted weapons use
         specific = [t for t in trigs if t[2] in ATTACK_KINDS]
         trig = specific[0] if specific else _main_trigger(sent, trigs)
         family = trig[2] if trig[2] in ATTACK_KINDS else fam
@@ -382,6 +397,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             strength = DIPLO_STRENGTH.get(subkind or "", 0.5)
         else:
             strength = SUBKIND_STRENGTH.get(subkind or "", FAMILY_STRENGTH.get(family, 0.5))
+            strength = max(strength, max((STRONG_WORDS.get(_lemma(sent.doc[t[0]]), 0.0) for t in trigs), default=0.0))
         m = Mention(sent_i=sent_i, trigger_i=trig[0], family=fam, kind=kind, subkind=subkind, strength=strength,
                     trigger_text=trig[4], evidence=(sent.start_char, sent.end_char))
         anchor = _anchor(sent.doc[trig[0]])

@@ -66,7 +66,7 @@ HEADS: list[tuple[str, str]] = [
     (r"(?:unmanned\s+aerial\s+vehicles?|UAVs?|drones?|loitering\s+munitions?|quadcopters?)", "drone"),
     (r"rockets?", "rocket"),
     (r"(?:artillery\s+)?shells?|artillery|howitzers?|mortars?(?:\s+(?:rounds?|shells?))?", "artillery"),
-    (r"(?:strategic\s+)?bombers?|warplanes?|fighter\s+jets?|helicopters?|aircraft", "aircraft"),
+    (r"(?:strategic\s+)?bombers?|warplanes?|(?:fighter\s+)?(?:jets?|planes?)|helicopters?|aircraft", "aircraft"),
     (r"(?:improvised\s+explosive\s+devices?|IEDs?|car\s+bombs?|roadside\s+bombs?|landmines?|explosive\s+devices?)", "explosive"),
     (r"grenades?", "explosive"),
     (r"cluster\s+(?:munitions?|bombs?)|(?:anti-personnel\s+|anti-tank\s+)?mines|unexploded\s+ordnance", "explosive"),
