@@ -90,7 +90,7 @@ _add("TERRITORY", None, "recapture,retake,regain,liberate,seize,capture,overrun,
      "gain control,seize control")
 _add("CHEM_WEAP", None, "chemical attack,gas attack,chemical weapon,sarin,chlorine,nerve agent,toxic gas")
 _add("SUIC_BOMB", None, "suicide bomber,suicide bombing,suicide attack,suicide blast,blow himself,blow herself,"
-     "suicide car bomb,self-detonate,suicide vest")
+     "suicide car bomb,self-detonate,suicide vest,suicide bomb")
 _add("REM_EXPLOS", None, "ied,roadside bomb,landmine,land mine,car bomb,explosive device,improvised explosive,"
      "bomb blast,bomb explosion,booby trap,mine blast,detonate,remote-controlled bomb")
 _add("GRENADE", None, "grenade,hand grenade")
@@ -102,7 +102,7 @@ _add("ABDUCT_DISSAP", None, "abduct,abduction,kidnap,kidnapping,hostage,disappea
      "missing,snatch")
 _add("PROTEST", None, "protest,demonstration,demonstrate,demonstrator,protester,protestor,rally,march,sit-in,picket,"
      "strike action,go on strike,walkout,boycott,vigil,hunger strike,agitation,dharna,gherao,blockade,chant")
-_add("RIOT", None, "riot,rioter,rioting,unrest,vandalise,vandalize,torch,set fire,set ablaze,stone pelting,"
+_add("RIOT", None, "petrol bomb,molotov,riot,rioter,rioting,unrest,vandalise,vandalize,torch,set fire,set ablaze,stone pelting,"
      "throw stone,pelt,arson")
 _add("MOB_VIOL", None, "mob,lynch mob,vigilante,angry crowd,mob violence")
 _add("AGREEMENT", "agreement", "agreement,agree,deal,accord,treaty,sign,truce,ceasefire,cease-fire,"
@@ -125,7 +125,8 @@ _add("DIPLO", "statement", "acknowledge,dismiss,warn,condemn,urge,criticise,crit
 _add("DIPLO", "sanction", "sanction,embargo,expel,recall ambassador")
 _add("DIPLO", "aid", "aid,assistance,donate,military aid,humanitarian aid")
 _add("ATTRIB", None, "claim responsibility,take responsibility,responsibility,blame,accuse,deny involvement,"
-     "deny responsibility,claim the attack,claimed responsibility")
+     "deny responsibility,claim the attack,claimed responsibility,take credit,credit,responsible,allegation,"
+     "accusation,behind")
 _add("ORG_CRIME", None, "drug,narcotic,cartel,smuggle,smuggling,trafficking,trafficker,gang,gangster,extortion,"
      "money laundering,cocaine,heroin,methamphetamine,contraband,organised crime,organized crime,bootlegger,"
      "poacher,poaching,robbery,rob,dacoity,dacoit,racket,mafia,fraud,scam,corruption,bribery,cybercrime,"
@@ -140,7 +141,7 @@ _add("CHANGE_TO_GROUP_ACT", "military_movement", "tank,convoy,column,encampment,
      "apc,ifv,mlrs,tos-1,tos-1a,buk,pantsir,troops,troop,forces,launcher,rocket launcher,howitzer,helicopter,"
      "jet,warship,unit,spot,seen,see,fighters,flying,fly,patrol,checkpoint,soldier,soldiers,mercenary,mercenaries,"
      "serviceman,servicemen,vehicle,vehicles,truck,trucks,equipment,movement,move,submarine,sub,ship,military")
-_add("TERRITORY", None, "liberation,recapture,capture,seizure")
+_add("TERRITORY", None, "liberation,recapture,capture,seizure,free,drive out,drive back,push back,retreat from")
 # finding or seizing arms is disrupted weapons use (ACLED): decided by the object in extract.mentions
 _add("DISR_WEAP", "seizure", "discover,find,uncover,confiscate,recover,cache,stash,unearth")
 _add("OTHER", "evacuation", "evacuation,evacuate")

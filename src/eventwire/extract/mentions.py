@@ -47,6 +47,15 @@ PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|threw|throws?|throwing|stone-thr
                                 r"molotov)\b", re.I)
 PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers?|activists|students|supporters|"
                         r"workers|crowd|agitat\w*|strikers)\b", re.I)
+AIR_CONTEXT = re.compile(r"\b(?:air|aerial|aircraft|jets?|planes?|warplanes?|bombers?|helicopters?|choppers?|"
+                         r"drones?|air\s*force|sorties?|airstrikes?)\b", re.I)
+ACCIDENT = re.compile(r"\b(?:gas\s+(?:cylinder|container|leak\w*|explosion|pipeline|tanker|station)|cylinders?|"
+                      r"containers?|boilers?|furnace|factory|plant|refinery|fireworks|propane|leak\w*|"
+                      r"accident\w*|tanker|short\s+circuit|chemical\s+(?:plant|hazard|spill)|warehouse|mine\s+shaft)\b",
+                      re.I)
+HOSTILE = re.compile(r"\b(?:bomb(?:er|ing)?s?|IEDs?|militants?|terror\w*|attack\w*|insurgents?|suicide|"
+                     r"explosive\s+devices?|detonat\w*|planted|shell\w*|missiles?|rockets?|drones?|"
+                     r"airstrikes?|gunmen|rebels?|jihadists?|army|troops)\b", re.I)
 ARMS = re.compile(r"\b(?:weapons?|arms|ammunition|ammo|munitions?|rifles?|guns?|pistols?|revolvers?|"
                   r"explosives?|grenades?|mines|landmines?|IEDs?|rockets?|missiles?|mortars?|cartridges?|"
                   r"rounds|bullets|Kalashnikovs?|AK-47s?|RPGs?|detonators?|projectiles?|shells|arsenal|"
@@ -188,7 +197,7 @@ def _usable(head, first, key: str, family: str) -> bool:
     if key in ("down", "fire", "target", "launch", "rain", "slam", "batter", "engage", "advance", "hold",
                "meet", "visit", "host", "receive", "call", "leave", "sign", "establish", "announce",
                "declare", "impose", "ban", "deploy", "suspend", "burn", "destroy", "damage", "beat", "shoot",
-               "execute", "rob", "missing", "sink", "focus", "agree", "spot", "see", "form", "host", "detain", "held",
+               "execute", "rob", "missing", "sink", "focus", "agree", "spot", "see", "form", "free", "host", "detain", "held",
                "withdraw", "retreat", "evacuate", "march", "chant", "hit", "wound", "injure"):
         noun_ok = key in ("hit", "march", "call", "visit", "retreat", "damage", "fire") and pos in ("NOUN", "PROPN")
         if pos not in ("VERB",) and not noun_ok:
@@ -197,6 +206,9 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False
     if key == "military" and pos != "NOUN":
         return False
+    if family == "ATTRIB" and key in ("responsible", "credit", "behind", "allegation", "accusation", "blame",
+                                      "accuse", "responsibility") and not HOSTILE.search(first.sent.text):
+        return False  # "the ministry responsible for energy": no attack to attribute
     if key == "held" and not any(c.dep_ == "nsubjpass" for c in first.children):
         return False
     if key == "missing" and first.head.pos_ not in ("AUX", "VERB"):
@@ -250,12 +262,18 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
             return _protest_kind(sent_text), None
         kind = _weapon_kind(weapons) or _weapon_kind(doc_weapons)
         if kind is None:
-            if low in ("blast", "explosion", "explode", "exploded", "blasts", "explosions"):
-                return "REM_EXPLOS", None
+            if low in ("blast", "explosion", "explode", "exploded", "blasts", "explosions", "explodes"):
+                return ("MAN_MADE_DISASTER" if ACCIDENT.search(sent_text) and not HOSTILE.search(sent_text)
+                        else "REM_EXPLOS"), None
             if ARMED_VICTIMS.search(sent_text):
                 return "ARMED_CLASH", None
             return "ATTACK", None
         return kind, _strike_subkind(kind, weapons or doc_weapons)
+    if family == "AIR_STRIKE" and low.startswith("bomb") and not AIR_CONTEXT.search(sent_text):
+        # "a bomb exploded", "bombings in Tartus": no aircraft named, so a planted explosive
+        return ("MAN_MADE_DISASTER" if ACCIDENT.search(sent_text) else "REM_EXPLOS"), None
+    if family in ("REM_EXPLOS", "CHEM_WEAP") and ACCIDENT.search(sent_text) and not HOSTILE.search(sent_text):
+        return "MAN_MADE_DISASTER", None  # "a gas container exploded", "chlorine gas leakage"
     if family in ATTACK_KINDS:
         return family, subkind or _strike_subkind(family, weapons or doc_weapons)
     if family == "PROTEST":
@@ -325,7 +343,9 @@ FAMILY_STRENGTH = {
     "NON_VIOL_TERRIT_TRANSFER": 0.5, "DIPLO": 0.55, "ATTRIB": 0.75, "ORG_CRIME": 0.6,
     "NATURAL_DISASTER": 0.75, "MAN_MADE_DISASTER": 0.6,
 }
-SUBKIND_STRENGTH = {"military_movement": 0.3}
+SUBKIND_STRENGTH = {"military_movement": 0.3, "evacuation": 0.4}
+SETTLEMENT = re.compile(r"\b(?:village|villages|town|towns|city|cities|area|areas|region|territory|territories|"
+                        r"district|base|airbase|air\s+base|enclave|stronghold|hill|positions?)\b", re.I)
 STRONG_WORDS = {  # triggers that name their kind unmistakably
     "mobilise": 0.65, "mobilize": 0.65, "mobilisation": 0.65, "mobilization": 0.65, "redeploy": 0.65,
     "reinforce": 0.6, "disband": 0.65, "merge": 0.55, "recruit": 0.55, "curfew": 0.6, "martial law": 0.65,
@@ -379,6 +399,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             by_family["CHANGE_TO_GROUP_ACT"] = kept
         else:
             del by_family["CHANGE_TO_GROUP_ACT"]
+    attributed = "ATTRIB" in by_family and REMOTE in by_family
     mentions = []
     for fam, trigs in by_family.items():
         if has_attack and fam in ABSORBED_BY_ATTACK:
@@ -398,6 +419,10 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         else:
             strength = SUBKIND_STRENGTH.get(subkind or "", FAMILY_STRENGTH.get(family, 0.5))
             strength = max(strength, max((STRONG_WORDS.get(_lemma(sent.doc[t[0]]), 0.0) for t in trigs), default=0.0))
+        if attributed:  # "X claimed responsibility for the attack": the claim is the news
+            strength += 0.3 if fam == "ATTRIB" else -0.2 if fam == REMOTE else 0.0
+        if fam == "TERRITORY" and SETTLEMENT.search(text):
+            strength = max(strength, 0.85)  # a town taken is the news, more than the fighting for it
         m = Mention(sent_i=sent_i, trigger_i=trig[0], family=fam, kind=kind, subkind=subkind, strength=strength,
                     trigger_text=trig[4], evidence=(sent.start_char, sent.end_char))
         anchor = _anchor(sent.doc[trig[0]])
