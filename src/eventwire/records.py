@@ -6,7 +6,7 @@ Every path that writes an event (CLI, Python API, store, exports) serialises thr
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Qualifier = Literal["exact", "at_least", "more_than", "about", "at_most", "up_to", "vague"]
@@ -117,7 +117,10 @@ class Attribution:
     cue: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Spelled out rather than dataclasses.asdict (same dict): asdict deep-copies every value
+        # and was a third of Event.to_dict's time, which bulk storing pays per event.
+        return {"source": self.source, "source_country": self.source_country,
+                "status": self.status, "cue": self.cue}
 
 
 @dataclass(frozen=True)
