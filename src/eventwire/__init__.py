@@ -36,4 +36,18 @@ def extract_batch(docs, *, batch_size: int = 32, n_process: int = 1):
     return _extract_batch(docs, batch_size=batch_size, n_process=n_process)
 
 
-__all__ = ["Document", "Event", "__version__", "extract", "extract_batch"]
+def open(db):  # noqa: A001  (eventwire.open, like sqlite3.connect: the store at `db`)
+    """The event store at `db`: a DuckDB file path (created if missing) or a `postgresql://` URL.
+
+        with eventwire.open("events.duckdb") as db:
+            df = db.events(kind="AIR_STRIKE", country="UKR", bbox=(22, 44, 41, 53),
+                           since="2025-01-01", until="2025-03-31")   # a pandas DataFrame
+
+    Returns an `eventwire.store.EventStore`, migrated to the current schema.
+    """
+    from eventwire.store import open_store
+
+    return open_store(db)
+
+
+__all__ = ["Document", "Event", "__version__", "extract", "extract_batch", "open"]
