@@ -2,6 +2,7 @@
 
     eventwire extract news.jsonl -o events.jsonl
     cat article.txt | eventwire extract - --format table
+    eventwire ingest news.jsonl --db events.duckdb
 
 Event records go to stdout (or `-o FILE`) as JSON Lines, written as they are made. Every document
 that can't be read or processed gets one `error: ...` line on stderr and the run goes on.
@@ -17,6 +18,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TextIO
 
@@ -116,6 +118,178 @@ def extract(
         stderr.print(f"{run.n_docs:,} documents, {run.n_events:,} events, {run.n_failed:,} failed")
     if run.n_failed:
         raise typer.Exit(EXIT_FAILED_DOCS)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(
+        metavar="INPUT",
+        help="JSON Lines (.jsonl/.json) or text (.txt) files, directories of them, or - for stdin.")],
+    db: Annotated[str, typer.Option(
+        "--db", envvar="EVENTWIRE_DB", metavar="PATH_OR_URL",
+        help="A DuckDB file (created if missing) or a postgresql:// URL.")],
+    batch_size: Annotated[int, typer.Option(
+        min=1, help="Documents per spaCy batch and per database transaction.")] = 32,
+    max_chars: Annotated[int, typer.Option(
+        min=1, help="Longest document text, in characters; longer ones are errors.")]
+        = DEFAULT_MAX_CHARS,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress bar, warnings or summary; errors only.")] = False,
+) -> None:
+    """Extract event records from news documents and store them in a database.
+
+    Idempotent and crash-safe: a document already stored with the same content is skipped
+    (without extraction), a changed one replaces its own events; each batch is one transaction,
+    so after an interruption the same command finishes the job.
+    """
+    from eventwire.store import StoreError, content_hash, open_store
+
+    stderr = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
+    _log_warnings_to(stderr, quiet)
+    try:
+        store = open_store(db)
+    except StoreError as e:
+        _fail(stderr, str(e))
+    run = _Run(stderr, show_progress=stderr.is_terminal and not quiet)
+    n_skipped = 0
+    try:
+        with store, run:
+            docs = run.documents(read_inputs(inputs, max_chars=max_chars))
+            while chunk := list(islice(docs, batch_size)):
+                hashes = [content_hash(d) for d in chunk]
+                stored = store.document_hashes(d.id for d in chunk)
+                todo: dict[int, str] = {}
+                for d, h in zip(chunk, hashes):
+                    if stored.get(d.id) == h:
+                        n_skipped += 1
+                        run.processed(0)
+                    else:
+                        stored[d.id] = h  # a later duplicate with the same text is unchanged too
+                        todo[id(d)] = h
+                chosen = [d for d in chunk if id(d) in todo]
+                writes = []
+                for result in extract_batch(chosen, batch_size=batch_size, n_process=1):
+                    if result.error:
+                        run.failed(result.error)
+                    else:
+                        writes.append((result.doc, result.events, todo[id(result.doc)]))
+                        run.processed(len(result.events))
+                store.upsert_documents(writes)
+    except MissingModelError as e:
+        _fail(stderr, str(e))
+    except (StoreError, EventwireError) as e:
+        _fail(stderr, str(e))
+    except KeyboardInterrupt:
+        stderr.print("interrupted; documents stored so far are kept, run the same command to "
+                     "finish", style="bold red")
+        raise typer.Exit(130) from None
+    except Exception as e:
+        if not _is_database_error(e):
+            raise
+        _fail(stderr, f"database {db}: {e}")
+    if not quiet:
+        stderr.print(f"{run.n_docs:,} documents, {run.n_events:,} events, "
+                     f"{n_skipped:,} skipped unchanged, {run.n_failed:,} failed")
+    if run.n_failed:
+        raise typer.Exit(EXIT_FAILED_DOCS)
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+    parquet = "parquet"
+    plover = "plover"
+
+
+@app.command()
+def export(
+    db: Annotated[str, typer.Option(
+        "--db", envvar="EVENTWIRE_DB", metavar="PATH_OR_URL", help="A DuckDB file or a postgresql:// URL.")],
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="jsonl (the contract), csv (ACLED columns), geojson, parquet (a directory, by month), plover.")]
+        = ExportFormat.jsonl,
+    output: Annotated[str, typer.Option(
+        "--output", "-o", metavar="PATH", help="File (or directory for parquet); - for stdout.")] = "-",
+    kind: Annotated[list[str] | None, typer.Option(help="Only these kinds (repeatable).")] = None,
+    country: Annotated[list[str] | None, typer.Option(help="Only events in these ISO3 countries.")] = None,
+    since: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Events ending on or after.")] = None,
+    until: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Events starting on or before.")] = None,
+) -> None:
+    """Write stored events in the formats analysts use."""
+    from eventwire.store import StoreError, open_store
+    from eventwire.store.export import DIRECTORY_FORMATS, EXPORTERS
+
+    stderr = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
+    if fmt.value in DIRECTORY_FORMATS and output == "-":
+        _fail(stderr, f"--format {fmt.value} writes a directory: give it with -o DIR")
+    try:
+        with open_store(db) as store:
+            docs = _stored_documents(store)
+            records = store.event_records(kind=kind or None, country=country or None, since=since, until=until)
+            target: Any = sys.stdout if output == "-" else output
+            n = EXPORTERS[fmt.value](records, target, docs=docs)
+    except (StoreError, EventwireError, OSError) as e:
+        _fail(stderr, str(e))
+    except Exception as e:
+        if not _is_database_error(e):
+            raise
+        _fail(stderr, f"database {db}: {e}")
+    stderr.print(f"{n:,} events written as {fmt.value}" + ("" if output == "-" else f" to {output}"))
+
+
+def _stored_documents(store) -> dict[str, dict[str, Any]]:
+    """Stored document metadata by id, missing values as None (not pandas' NaN)."""
+    frame = store.documents()
+    frame = frame.astype(object).where(frame.notna(), None)
+    return {r["id"]: r for r in frame.to_dict("records")}
+
+
+@app.command()
+def reconcile(
+    db: Annotated[str, typer.Option(
+        "--db", envvar="EVENTWIRE_DB", metavar="PATH_OR_URL", help="A DuckDB file or a postgresql:// URL.")],
+    output: Annotated[str | None, typer.Option(
+        "--output", "-o", metavar="FILE", help="Also write the clusters as JSON Lines (- for stdout).")] = None,
+) -> None:
+    """Group stored reports of the same real event into clusters that keep every claim.
+
+    Same kind family, place and day (within one), compatible counts; different places or days
+    never merge. The assignments are stored (table `clusters`); -o writes each cluster with its
+    sources, claims and the range of every count.
+    """
+    from eventwire.store import StoreError, open_store
+    from eventwire.store.reconcile import cluster_events
+
+    stderr = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
+    try:
+        with open_store(db) as store:
+            docs = _stored_documents(store)
+            clusters = cluster_events(store.event_records(), docs=docs)
+            store.set_clusters((eid, c.id) for c in clusters for eid in c.members)
+    except (StoreError, EventwireError, OSError) as e:
+        _fail(stderr, str(e))
+    except Exception as e:
+        if not _is_database_error(e):
+            raise
+        _fail(stderr, f"database {db}: {e}")
+    if output is not None:
+        out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+        try:
+            for c in clusters:
+                out.write(json.dumps(c.to_dict(), ensure_ascii=False, default=str) + "\n")
+        finally:
+            if out is not sys.stdout:
+                out.close()
+    multi = sum(1 for c in clusters if len(c.members) > 1)
+    stderr.print(f"{sum(len(c.members) for c in clusters):,} events in {len(clusters):,} clusters "
+                 f"({multi:,} reported more than once)")
+
+
+def _is_database_error(e: Exception) -> bool:
+    """A driver's error (DuckDB's or psycopg's): the user's database, not an eventwire bug."""
+    return type(e).__module__.split(".")[0] in ("duckdb", "_duckdb", "psycopg")
 
 
 def _fail(stderr: Console, message: str) -> NoReturn:
