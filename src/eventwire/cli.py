@@ -17,6 +17,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
@@ -64,11 +65,18 @@ def main(
     """Turn news reports into structured, geocoded, source-attributed event records."""
 
 
+# Options shared by several commands, defined once.
+Inputs = Annotated[list[str], typer.Argument(
+    metavar="INPUT", help="JSON Lines (.jsonl/.json) or text (.txt) files, directories of them, or - for stdin.")]
+MaxChars = Annotated[int, typer.Option(min=1, help="Longest document text, in characters; longer ones are errors.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, warnings or summary; errors only.")]
+Db = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB", metavar="PATH_OR_URL",
+                                 help="A DuckDB file (created if missing) or a postgresql:// URL.")]
+
+
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(
-        metavar="INPUT",
-        help="JSON Lines (.jsonl/.json) or text (.txt) files, directories of them, or - for stdin.")],
+    inputs: Inputs,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the events to this file instead of stdout.")] = None,
     fmt: Annotated[OutputFormat, typer.Option(
@@ -76,11 +84,8 @@ def extract(
         = OutputFormat.jsonl,
     batch_size: Annotated[int, typer.Option(
         min=1, help="Documents per spaCy batch (output is flushed after each).")] = 32,
-    max_chars: Annotated[int, typer.Option(
-        min=1, help="Longest document text, in characters; longer ones are errors.")]
-        = DEFAULT_MAX_CHARS,
-    quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="No progress bar, warnings or summary; errors only.")] = False,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    quiet: Quiet = False,
 ) -> None:
     """Extract event records from news documents."""
     stderr = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
@@ -122,19 +127,12 @@ def extract(
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(
-        metavar="INPUT",
-        help="JSON Lines (.jsonl/.json) or text (.txt) files, directories of them, or - for stdin.")],
-    db: Annotated[str, typer.Option(
-        "--db", envvar="EVENTWIRE_DB", metavar="PATH_OR_URL",
-        help="A DuckDB file (created if missing) or a postgresql:// URL.")],
+    inputs: Inputs,
+    db: Db,
     batch_size: Annotated[int, typer.Option(
         min=1, help="Documents per spaCy batch and per database transaction.")] = 32,
-    max_chars: Annotated[int, typer.Option(
-        min=1, help="Longest document text, in characters; longer ones are errors.")]
-        = DEFAULT_MAX_CHARS,
-    quiet: Annotated[bool, typer.Option(
-        "--quiet", "-q", help="No progress bar, warnings or summary; errors only.")] = False,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    quiet: Quiet = False,
 ) -> None:
     """Extract event records from news documents and store them in a database.
 
@@ -159,7 +157,7 @@ def ingest(
                 hashes = [content_hash(d) for d in chunk]
                 stored = store.document_hashes(d.id for d in chunk)
                 todo: dict[int, str] = {}
-                for d, h in zip(chunk, hashes):
+                for d, h in zip(chunk, hashes, strict=True):
                     if stored.get(d.id) == h:
                         n_skipped += 1
                         run.processed(0)
@@ -204,8 +202,7 @@ class ExportFormat(StrEnum):
 
 @app.command()
 def export(
-    db: Annotated[str, typer.Option(
-        "--db", envvar="EVENTWIRE_DB", metavar="PATH_OR_URL", help="A DuckDB file or a postgresql:// URL.")],
+    db: Db,
     fmt: Annotated[ExportFormat, typer.Option(
         "--format", "-f", case_sensitive=False,
         help="jsonl (the contract), csv (ACLED columns), geojson, parquet (a directory, by month), plover.")]
@@ -218,25 +215,33 @@ def export(
     until: Annotated[str | None, typer.Option(metavar="YYYY-MM-DD", help="Events starting on or before.")] = None,
 ) -> None:
     """Write stored events in the formats analysts use."""
-    from eventwire.store import StoreError, open_store
+    from eventwire.store import open_store
     from eventwire.store.export import DIRECTORY_FORMATS, EXPORTERS
 
     stderr = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
     if fmt.value in DIRECTORY_FORMATS and output == "-":
         _fail(stderr, f"--format {fmt.value} writes a directory: give it with -o DIR")
+    with _store_errors(stderr, db), open_store(db) as store:
+        docs = _stored_documents(store)
+        records = store.event_records(kind=kind or None, country=country or None, since=since, until=until)
+        target: Any = sys.stdout if output == "-" else output
+        n = EXPORTERS[fmt.value](records, target, docs=docs)
+    stderr.print(f"{n:,} events written as {fmt.value}" + ("" if output == "-" else f" to {output}"))
+
+
+@contextmanager
+def _store_errors(stderr: Console, db: str) -> Iterator[None]:
+    """A store command's user-facing errors: one line and exit status 2, no traceback."""
+    from eventwire.store import StoreError
+
     try:
-        with open_store(db) as store:
-            docs = _stored_documents(store)
-            records = store.event_records(kind=kind or None, country=country or None, since=since, until=until)
-            target: Any = sys.stdout if output == "-" else output
-            n = EXPORTERS[fmt.value](records, target, docs=docs)
+        yield
     except (StoreError, EventwireError, OSError) as e:
         _fail(stderr, str(e))
     except Exception as e:
         if not _is_database_error(e):
             raise
         _fail(stderr, f"database {db}: {e}")
-    stderr.print(f"{n:,} events written as {fmt.value}" + ("" if output == "-" else f" to {output}"))
 
 
 def _stored_documents(store) -> dict[str, dict[str, Any]]:
@@ -248,8 +253,7 @@ def _stored_documents(store) -> dict[str, dict[str, Any]]:
 
 @app.command()
 def reconcile(
-    db: Annotated[str, typer.Option(
-        "--db", envvar="EVENTWIRE_DB", metavar="PATH_OR_URL", help="A DuckDB file or a postgresql:// URL.")],
+    db: Db,
     output: Annotated[str | None, typer.Option(
         "--output", "-o", metavar="FILE", help="Also write the clusters as JSON Lines (- for stdout).")] = None,
 ) -> None:
@@ -259,21 +263,13 @@ def reconcile(
     never merge. The assignments are stored (table `clusters`); -o writes each cluster with its
     sources, claims and the range of every count.
     """
-    from eventwire.store import StoreError, open_store
+    from eventwire.store import open_store
     from eventwire.store.reconcile import cluster_events
 
     stderr = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
-    try:
-        with open_store(db) as store:
-            docs = _stored_documents(store)
-            clusters = cluster_events(store.event_records(), docs=docs)
-            store.set_clusters((eid, c.id) for c in clusters for eid in c.members)
-    except (StoreError, EventwireError, OSError) as e:
-        _fail(stderr, str(e))
-    except Exception as e:
-        if not _is_database_error(e):
-            raise
-        _fail(stderr, f"database {db}: {e}")
+    with _store_errors(stderr, db), open_store(db) as store:
+        clusters = cluster_events(store.event_records(), docs=_stored_documents(store))
+        store.set_clusters((eid, c.id) for c in clusters for eid in c.members)
     if output is not None:
         out = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
         try:
