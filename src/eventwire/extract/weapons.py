@@ -289,18 +289,31 @@ def _is_date_number(text: str, q: Quantity) -> bool:
                       text[q.end:q.end + 12]))
 
 
+def _says_destroyed(text: str, m: re.Match) -> bool:
+    """Whether the clause of a reference ("73 of them", "all of which") destroys."""
+    return bool(re.search(DESTROY, m.group("rest"), re.I)
+                or re.search(DESTROY, text[_segment(text, m.start())[0]:m.start()], re.I))
+
+
+def _referenced_count(m: re.Match, antecedent: WeaponMention, quants: list[Quantity]) -> Count | None:
+    """The count a reference gives its antecedent: "all" = as many as launched, "none" = 0,
+    "73 of them" = 73."""
+    q = m.group("q").lower()
+    if q.startswith("all"):
+        return replace(antecedent.launched, text="all") if antecedent.launched is not None else None
+    if q.startswith("none"):
+        return make_count(0, "exact", "none")
+    return next((qq.count for qq in quants if qq.start == m.start()), None)
+
+
 def _resolve_references(text: str, weapons: list[WeaponMention], quants: list[Quantity], used: set[int]) -> None:
     """ "73 of them", "all of which were destroyed", "nine over the Mykolaiv region"."""
     for m in ALL_OF.finditer(text):
         prev = [w for w in weapons if w.end <= m.start() and (w.launched or w.destroyed)]
-        if not prev:
+        if not prev or not _says_destroyed(text, m):
             continue
         w = prev[-1]
-        q = m.group("q").lower()
-        rest = m.group("rest")
-        if not re.search(DESTROY, rest, re.I) and not re.search(DESTROY, text[_segment(text, m.start())[0]:m.start()], re.I):
-            continue
-        if q.startswith("all"):
+        if m.group("q").lower().startswith("all"):
             # "eight drones and three cruise missiles, all of which were shot down": the whole list
             listed = [w]
             for other in reversed(prev[:-1]):
@@ -309,15 +322,13 @@ def _resolve_references(text: str, weapons: list[WeaponMention], quants: list[Qu
                 else:
                     break
             for item in listed:
-                if item.launched is not None and item.destroyed is None:
-                    item.destroyed = replace(item.launched, text=m.group(0).split()[0])
-        elif q.startswith("none"):
-            w.destroyed = make_count(0, "exact", "none")
+                if item.destroyed is None:
+                    item.destroyed = _referenced_count(m, item, quants)
         else:
-            for qq in quants:
-                if qq.start == m.start():
-                    w.destroyed = qq.count
-                    used.add(qq.start)
+            count = _referenced_count(m, w, quants)
+            if count is not None:
+                w.destroyed = count
+                used.add(m.start())
     for q in quants:
         if q.start in used or not ELLIPSIS.match(text[q.end:q.end + 10]):
             continue
@@ -339,16 +350,9 @@ def find_weapons_in_doc_sentence(text: str, previous: list[WeaponMention]) -> li
         m = ALL_OF.search(text)
         if m and not any(w.start < m.start() and (w.launched or w.destroyed) for w in found):
             last = next((w for w in reversed(previous) if w.launched or w.destroyed), None)
-            if last is not None and (re.search(DESTROY, m.group("rest"), re.I)
-                                     or re.search(DESTROY, text[_segment(text, m.start())[0]:m.start()], re.I)):
-                q = m.group("q").lower()
+            if last is not None and _says_destroyed(text, m):
                 ref = WeaponMention(last.cls, last.model, m.start(), m.end(), text=m.group(0))
-                if q.startswith("all") and last.launched is not None:
-                    ref.destroyed = replace(last.launched, text="all")
-                else:
-                    qs = [qq for qq in find_quantities(text) if qq.start == m.start()]
-                    if qs:
-                        ref.destroyed = qs[0].count
+                ref.destroyed = _referenced_count(m, last, find_quantities(text))
                 if ref.destroyed is not None:
                     found.append(ref)
     return found
