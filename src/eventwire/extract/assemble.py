@@ -277,8 +277,6 @@ def _fallback_location(d: _Draft) -> None:
         d.location = country_location(d.initiator_country)
     elif d.group == "attack" and d.target_country:
         d.location = country_location(d.target_country)
-    if d.location is not None:
-        d.location = replace(d.location)
 
 
 def _actors(d: _Draft) -> list[Actor]:

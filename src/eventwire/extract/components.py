@@ -211,6 +211,7 @@ def locations(doc: Doc) -> Doc:
         if not cands:
             continue
         scored = []
+        home = doc._.ew_countries[:1] or [q.location.country for q in usable if not q.is_country][:1]
         for p in cands:
             prep = locative_prep(doc, p)
             if m.kind in SPEECH_KINDS and m.subkind != "military_movement" and \
@@ -219,7 +220,6 @@ def locations(doc: Doc) -> Doc:
             if prep in ("on", "against", "at", "onto") and p.is_country and m.kind != "DIPLO":
                 m.target_place = m.target_place or p
                 continue
-            home = doc._.ew_countries[:1] or [q.location.country for q in usable if not q.is_country][:1]
             rank = (0 if prep and prep not in ("from",) else 1, is_compound_modifier(doc, p),
                     bool(home) and p.location.country not in home, 1 if p.is_country else 0, p.start)
             scored.append((rank, p))

@@ -64,7 +64,7 @@ def extract_batch(docs: Iterable[Document], *, batch_size: int = 32, n_process: 
             log.warning("a component failed in a batch of %d documents; retrying them one by one", len(chunk))
             yield from (_one(nlp, components, d) for d in chunk)
             continue
-        for d, sdoc in zip(chunk, sdocs):
+        for d, sdoc in zip(chunk, sdocs, strict=True):
             yield DocResult(d, components.events_of(sdoc, d))
 
 

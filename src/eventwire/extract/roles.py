@@ -146,7 +146,7 @@ def assign_roles(m: Mention, sent, prev: ActorRef | None) -> None:
                             if obj.dep_ == "pobj":
                                 target = target or _actor(obj, prev)
     if m.family == "DISR_WEAP":
-        owner = weapons_owner(sent.text if hasattr(sent, "text") else "", m)
+        owner = weapons_owner(sent.text, m)
         if owner:
             state = country_location(owner)
             target = ActorRef(text=owner, name=state.name if state else owner, country=owner, sector="MIL",
