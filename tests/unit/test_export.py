@@ -18,46 +18,7 @@ from eventwire.store.export import (
     write_acled_csv, write_geojson, write_jsonl, write_parquet, write_plover,
 )
 
-KYIV = {"text": "Kyiv", "name": "Kyiv", "country": "UKR", "admin1": "Kyiv City", "admin2": None,
-        "lat": 50.4501, "lon": 30.5234, "precision": "city", "geonameid": 703448}
-ODESA = {"text": "Odesa", "name": "Odesa", "country": "UKR", "admin1": "Odesa Oblast", "admin2": None,
-         "lat": 46.4775, "lon": 30.7326, "precision": "city", "geonameid": 698740}
-AIR_FORCE = {"source": "Ukraine's air force", "source_country": "UKR", "status": "claimed",
-             "cue": "according to"}
-RU_MOD = {"source": "Russia's defence ministry", "source_country": "RUS", "status": "claimed",
-          "cue": "said"}
-
-
-def count(value, qualifier="exact", text=None):
-    return {"value": value, "low": value if qualifier == "exact" else None,
-            "high": value if qualifier == "exact" else None, "qualifier": qualifier,
-            "text": text or str(value)}
-
-
-def event(eid, *, doc="doc-1", kind="AIR_STRIKE", subkind="drone_strike", location=KYIV,
-          day="2025-12-06", precision="day", end=None, weapons=(), killed=None, injured=None,
-          attribution=None, modality="asserted"):
-    """A contract event dict (``Event.to_dict()`` form) with sensible defaults."""
-    return {
-        "id": eid, "doc_id": doc, "kind": kind, "subkind": subkind,
-        "acled": {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"},
-        "plover": {"event_type": "ASSAULT", "mode": "drone"},
-        "actors": [{"text": "Russia", "name": "Russia", "country": "RUS", "sector": "MIL",
-                    "role": "initiator"},
-                   {"text": "Ukraine", "name": "Ukraine", "country": "UKR", "sector": None,
-                    "role": "target"}],
-        "targets": ["energy"],
-        "weapons": [{"class": c, "model": None, "launched": l, "destroyed": d} for c, l, d in weapons],
-        "casualties": {"killed": killed, "injured": injured},
-        "location": location,
-        "date": None if day is None else {"text": "Saturday", "start": day, "end": end or day,
-                                          "precision": precision},
-        "attribution": attribution,
-        "modality": modality,
-        "evidence": [{"start": 0, "end": 100}],
-        "confidence": 0.9,
-        "trigger": "attack",
-    }
+from event_dicts import KYIV, ODESA, AIR_FORCE, RU_MOD, count, event
 
 DOCS = {"d1": {"source": "Reuters", "title": "Russia pounds Kyiv", "url": "https://reuters.com/x"},
         "d2": {"url": "https://www.kyivindependent.com/y", "title": "Drones over Odesa"}}
