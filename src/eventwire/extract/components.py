@@ -38,7 +38,7 @@ PIPELINE = ["ew_places", "ew_counts", "ew_events", "ew_roles", "ew_targets", "ew
             "ew_modality", "ew_locations", "ew_assemble"]
 
 for _name, _default in (("published", None), ("doc_id", "doc"), ("ew_places", None), ("ew_countries", None),
-                        ("ew_weapons", None), ("ew_casualties", None), ("ew_mentions", None),
+                        ("ew_weapons", None), ("ew_casualties", None), ("ew_mentions", None), ("ew_sents", None),
                         ("ew_events", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -70,7 +70,7 @@ def counts(doc: Doc) -> Doc:
     weapons: list[list[WeaponMention]] = []
     casualties = []
     prev: list[WeaponMention] = []
-    for sent in doc.sents:
+    for sent in _sents(doc):
         found = find_weapons_in_doc_sentence(sent.text, prev)
         for w in found:  # sentence offsets -> document offsets
             w.start += sent.start_char
@@ -87,7 +87,7 @@ def counts(doc: Doc) -> Doc:
 def events(doc: Doc) -> Doc:
     doc_weapons = [w for ws in doc._.ew_weapons for w in ws]
     mentions: list[Mention] = []
-    for i, sent in enumerate(doc.sents):
+    for i, sent in enumerate(_sents(doc)):
         found = sentence_mentions(sent, i, doc._.ew_weapons[i], doc_weapons)
         for m in found:
             if m.family in ("DISR_WEAP",) or m.kind in TARGETED_KINDS:
@@ -124,7 +124,10 @@ def is_headline(sent) -> bool:
 
 
 def _sents(doc: Doc) -> list:
-    return list(doc.sents)
+    """The document's sentences, listed once and shared by the components after the parser."""
+    if doc._.ew_sents is None:
+        doc._.ew_sents = list(doc.sents)
+    return doc._.ew_sents
 
 
 @Language.component("ew_roles")
