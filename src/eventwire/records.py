@@ -176,7 +176,7 @@ class Event:
 
 @dataclass(frozen=True)
 class Document:
-    """One input document (a JSON Lines object, a text file, ...)."""
+    """One input document (a JSON Lines object, a text file, a web page, a feed entry, ...)."""
 
     id: str
     text: str
@@ -184,3 +184,5 @@ class Document:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    author: str | None = None
+    duplicate_of: str | None = None  # the id of the document this one nearly repeats (a wire copy)

@@ -133,10 +133,12 @@ def test_missing_file(tmp_path, good_txt):
     check_one_error_between_good(tmp_path, good_txt, bad, "no such file")
 
 
-def test_markup_file_is_not_supported_yet(tmp_path, good_txt):
-    bad = tmp_path / "page.html"
-    bad.write_text("<html><body><p>" + GOOD + "</p></body></html>", encoding="utf-8")
-    check_one_error_between_good(tmp_path, good_txt, bad, "not supported")
+def test_html_file_is_read_as_a_page(tmp_path, good_txt):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><article><p>" + GOOD + "</p></article></body></html>", encoding="utf-8")
+    items = read([good_txt, page])
+    assert errors(items) == []
+    assert [(d.id, d.text) for d in docs(items)] == [("good.txt", GOOD), ("page.html", GOOD)]
 
 
 # -- plain text ------------------------------------------------------------------------------------

@@ -3,19 +3,28 @@
 Inputs, as named on the command line:
 
 - `*.jsonl`, `*.json`, `*.ndjson`: JSON Lines, one object per line with `text` and optionally `id`,
-  `published`, `title`, `url`, `source`. Read line by line, so a file of any size streams.
+  `published`, `title`, `url`, `source`, `author`. Read line by line, so a file of any size streams.
 - `*.txt`: the whole file is one document; its id is the file name.
-- a directory: its `.jsonl`, `.json`, `.ndjson` and `.txt` files, in name order (not recursive).
-- `-`: standard input, JSON Lines if its first non-blank character is `{`, else one text document
-  with id `stdin`.
-- any other file: read like standard input.
+- `*.html`, `*.htm`, `*.xhtml`: a web page; its article text and stated metadata (`html.py`). Its
+  id is the canonical URL the page names, else the file name.
+- `*.xml`, `*.rss`, `*.atom`: an RSS or Atom feed (`feeds.py`); each entry with text in the feed
+  is a document, id = its link (else its feed id). Entries with only a link are skipped with a
+  warning: `eventwire watch` fetches their pages.
+- `*.warc`, `*.warc.gz`: the HTML responses of a web crawl (`warc.py`); id = canonical URL or the
+  record's target URI.
+- a directory: its files of the kinds above, in name order (not recursive).
+- `-`: standard input, sniffed: a WARC (`WARC/1.`, plain or gzipped), a page (`<html`, `<!doctype
+  html`), a feed (`<?xml`, `<rss`, `<feed`), JSON Lines (first non-blank character `{`), else one
+  text document with id `stdin`.
+- any other file: sniffed like standard input.
 
-Every text is UTF-8 (a leading byte order mark is dropped) and is normalised before the
-`Document` is built: `\\r\\n` and lone `\\r` become `\\n`. Evidence offsets in the event records
-index `Document.text`, so they refer to the normalised text.
+Text files and JSON Lines are UTF-8 (a leading byte order mark is dropped); pages are decoded by
+their declared or detected charset. Every text is normalised before the `Document` is built:
+`\\r\\n` and lone `\\r` become `\\n`. Evidence offsets in the event records index
+`Document.text`, so they refer to the normalised text.
 
 One bad document never stops the others: `read_inputs` yields a `DocumentError` in its place,
-naming the file (and line, for JSON Lines) and saying what to fix.
+naming the file (and line, for JSON Lines; URI, for WARC records) and saying what to fix.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ import json
 import logging
 import os
 import sys
+import zlib
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -32,6 +42,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from eventwire.errors import DocumentError
+from eventwire.ingest.feeds import MAX_FEED_BYTES, FeedError, looks_like_feed, read_feed
+from eventwire.ingest.html import MAX_PAGE_BYTES, Page, PageError, read_page
+from eventwire.ingest.warc import read_warc
 from eventwire.records import Document
 
 log = logging.getLogger(__name__)
@@ -41,7 +54,10 @@ MAX_DUPLICATE_WARNINGS = 10  # then one note, not a warning per repeat
 
 JSONL_SUFFIXES = (".jsonl", ".json", ".ndjson")
 TEXT_SUFFIXES = (".txt",)
-MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".xml", ".rss", ".atom")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+READABLE_SUFFIXES = JSONL_SUFFIXES + TEXT_SUFFIXES + HTML_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES
 
 _BOM = b"\xef\xbb\xbf"
 _SNIFF_BYTES = 8192
@@ -99,10 +115,10 @@ class _Reader:
         files = sorted(
             f for f in directory.iterdir()
             if f.is_file() and not f.name.startswith(".")
-            and f.suffix.lower() in JSONL_SUFFIXES + TEXT_SUFFIXES
+            and f.name.lower().endswith(READABLE_SUFFIXES)
         )
         if not files:
-            kinds = ", ".join(JSONL_SUFFIXES + TEXT_SUFFIXES)
+            kinds = ", ".join(READABLE_SUFFIXES)
             yield DocumentError(shown, f"directory has no readable files (looked for {kinds})")
             return
         for f in files:
@@ -110,9 +126,23 @@ class _Reader:
 
     def _read_file(self, p: Path, shown: str) -> Iterator[Document | DocumentError]:
         suffix = p.suffix.lower()
-        if suffix in MARKUP_SUFFIXES:
-            yield DocumentError(shown, "HTML, RSS and Atom input is not supported yet; "
-                                       "give the article text as .txt or JSON Lines")
+        if p.name.lower().endswith(WARC_SUFFIXES):
+            with p.open("rb") as f:
+                yield from self._read_warc(f, shown)
+            return
+        if suffix in HTML_SUFFIXES + FEED_SUFFIXES:
+            size = p.stat().st_size
+            limit = MAX_PAGE_BYTES if suffix in HTML_SUFFIXES else MAX_FEED_BYTES
+            if size > limit:
+                kind = "page" if suffix in HTML_SUFFIXES else "feed"
+                yield DocumentError(shown, f"{kind} is {size / 1_000_000:.1f} MB, over the "
+                                           f"{limit / 1_000_000:.0f} MB limit")
+                return
+            data = p.read_bytes()
+            if suffix in HTML_SUFFIXES:
+                yield self._read_html(data, shown, doc_id=p.name)
+            else:
+                yield from self._read_feed(data, shown)
             return
         with p.open("rb") as f:
             head = f.read(_SNIFF_BYTES)
@@ -137,7 +167,8 @@ class _Reader:
         yield from self._read_sniffed(stream, "stdin", doc_id="stdin")
 
     def _read_sniffed(self, stream: BinaryIO, shown: str, doc_id: str) -> Iterator[Document | DocumentError]:
-        """JSON Lines if the first non-blank character is `{`, else one text document."""
+        """A WARC, page or feed by its first bytes; JSON Lines if the first non-blank character
+        is `{`; else one text document."""
         skipped = bytearray()
         while True:
             chunk = stream.read(_SNIFF_BYTES)
@@ -146,18 +177,84 @@ class _Reader:
             skipped += chunk
             if bytes(skipped).removeprefix(_BOM).strip():
                 break
-        first = bytes(skipped).removeprefix(_BOM).lstrip()[:1]
+        head = bytes(skipped).removeprefix(_BOM).lstrip()
+        first = head[:1]
+        whole = io.BufferedReader(_Prefixed(bytes(skipped), stream), buffer_size=1 << 16)
+        if _is_warc(bytes(skipped)):
+            yield from self._read_warc(whole, shown)
+            return
         problem = _sniff_binary(bytes(skipped[:_SNIFF_BYTES]))
         if problem:
             yield DocumentError(shown, problem)
             return
-        whole = io.BufferedReader(_Prefixed(bytes(skipped), stream), buffer_size=1 << 16)
+        lowered = head[:1024].lower()
+        if first == b"<" and (lowered.startswith((b"<html", b"<!doctype html"))
+                              or (b"<html" in lowered and not looks_like_feed(head))):
+            data = whole.read(MAX_PAGE_BYTES + 1)
+            if len(data) > MAX_PAGE_BYTES:
+                yield DocumentError(shown, f"page is over the {MAX_PAGE_BYTES / 1_000_000:.0f} MB limit")
+                return
+            yield self._read_html(data, shown, doc_id=doc_id)
+            return
+        if first == b"<" and looks_like_feed(head):
+            data = whole.read(MAX_FEED_BYTES + 1)
+            if len(data) > MAX_FEED_BYTES:
+                yield DocumentError(shown, f"feed is over the {MAX_FEED_BYTES / 1_000_000:.0f} MB limit")
+                return
+            yield from self._read_feed(data, shown)
+            return
         if first == b"{":
             yield from self._read_jsonl(whole, shown)
         else:
             yield self._read_text(whole, shown, doc_id=doc_id)
 
     # -- formats ---------------------------------------------------------------------------
+
+    def _read_html(self, data: bytes, shown: str, doc_id: str) -> Document | DocumentError:
+        """A page: its article; id = the canonical URL it names, else `doc_id`."""
+        try:
+            page = read_page(data)
+        except PageError as e:
+            return DocumentError(shown, str(e))
+        return self.page_document(page, shown, page.url or doc_id)
+
+    def _read_feed(self, data: bytes, shown: str) -> Iterator[Document | DocumentError]:
+        """A feed: one document per entry that has text."""
+        try:
+            feed = read_feed(data)
+        except FeedError as e:
+            yield DocumentError(shown, str(e))
+            return
+        if feed.problem:
+            log.warning("%s: malformed feed, read as far as it goes (%s)", shown, feed.problem)
+        n_linked = 0
+        for n, entry in enumerate(feed.entries, 1):
+            doc_id = entry.link or entry.id or f"{shown}#{n}"
+            where = f"{shown} entry {n} ({doc_id})"
+            if not entry.text:
+                n_linked += 1
+                continue
+            meta = {"published": entry.published, "title": entry.title, "url": entry.link,
+                    "source": feed.title, "author": entry.author}
+            yield self._document(where, doc_id, entry.text, len(entry.text.encode("utf-8")), meta)
+        if n_linked:
+            log.warning("%s: %d of %d entries have only a title and a link, no text; skipped "
+                        "(eventwire watch fetches their pages)", shown, n_linked, len(feed.entries))
+
+    def _read_warc(self, stream: BinaryIO, shown: str) -> Iterator[Document | DocumentError]:
+        """A web crawl: one document per HTML response."""
+        for item in read_warc(stream, shown):
+            if isinstance(item, DocumentError):
+                yield item
+            else:
+                where, uri, page = item
+                yield self.page_document(page, where, page.url or uri)
+
+    def page_document(self, page: Page, where: str, doc_id: str) -> Document | DocumentError:
+        """The document of a read page, through the checks every document gets."""
+        meta = {"published": page.published, "title": page.title, "url": page.url,
+                "source": page.source, "author": page.author}
+        return self._document(where, doc_id, page.text, len(page.text.encode("utf-8")), meta)
 
     def _read_text(self, stream: BinaryIO, shown: str, doc_id: str) -> Document | DocumentError:
         """The whole stream as one document."""
@@ -236,7 +333,7 @@ class _Reader:
         if "\x00" in text or _control_ratio(text[:_SNIFF_BYTES]) > _BINARY_RATIO:
             return DocumentError(where, "the text looks like binary data, not text")
         fields: dict[str, str | None] = {}
-        for key in ("published", "title", "url", "source"):
+        for key in ("published", "title", "url", "source", "author"):
             value = meta.get(key)
             if value is not None and not isinstance(value, str):
                 return DocumentError(where, f"'{key}' must be a string, got {_json_type(value)}")
@@ -278,6 +375,18 @@ class _Prefixed(io.RawIOBase):
             data = self._rest.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+
+def _is_warc(head: bytes) -> bool:
+    """Whether the first bytes are a WARC record, plain or in a gzip member."""
+    if head.startswith(b"WARC/1."):
+        return True
+    if head.startswith(b"\x1f\x8b"):
+        try:
+            return zlib.decompressobj(wbits=31).decompress(head, 16).startswith(b"WARC/1.")
+        except zlib.error:
+            return False
+    return False
 
 
 def _sniff_binary(head: bytes) -> str | None:
