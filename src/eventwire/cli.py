@@ -3,6 +3,7 @@
     eventwire extract news.jsonl -o events.jsonl
     cat article.txt | eventwire extract - --format table
     eventwire ingest news.jsonl --db events.duckdb
+    eventwire watch https://news.example/rss --db events.duckdb --every 5m
 
 Event records go to stdout (or `-o FILE`) as JSON Lines, written as they are made. Every document
 that can't be read or processed gets one `error: ...` line on stderr and the run goes on.
@@ -14,8 +15,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -67,11 +70,15 @@ def main(
 
 # Options shared by several commands, defined once.
 Inputs = Annotated[list[str], typer.Argument(
-    metavar="INPUT", help="JSON Lines (.jsonl/.json) or text (.txt) files, directories of them, or - for stdin.")]
+    metavar="INPUT", help="JSON Lines (.jsonl/.json), text (.txt), HTML pages (.html/.htm), feeds "
+                          "(.xml/.rss/.atom) or WARC crawls (.warc/.warc.gz), directories of them, "
+                          "or - for stdin.")]
 MaxChars = Annotated[int, typer.Option(min=1, help="Longest document text, in characters; longer ones are errors.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, warnings or summary; errors only.")]
 Db = Annotated[str, typer.Option("--db", envvar="EVENTWIRE_DB", metavar="PATH_OR_URL",
                                  help="A DuckDB file (created if missing) or a postgresql:// URL.")]
+Dedup = Annotated[bool, typer.Option(
+    "--dedup/--no-dedup", help="Skip near-duplicate documents (wire copies), each linked to the first.")]
 
 
 @app.command()
@@ -85,6 +92,7 @@ def extract(
     batch_size: Annotated[int, typer.Option(
         min=1, help="Documents per spaCy batch (output is flushed after each).")] = 32,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    dedup: Dedup = False,
     quiet: Quiet = False,
 ) -> None:
     """Extract event records from news documents."""
@@ -97,7 +105,7 @@ def extract(
     run = _Run(stderr, show_progress=stderr.is_terminal and not quiet)
     try:
         with sink, run:
-            results = extract_batch(run.documents(read_inputs(inputs, max_chars=max_chars)),
+            results = extract_batch(run.documents(read_inputs(inputs, max_chars=max_chars), dedup),
                                     batch_size=batch_size, n_process=1)
             for n, result in enumerate(results, 1):
                 if result.error:
@@ -120,7 +128,8 @@ def extract(
         stderr.print("interrupted", style="bold red")
         raise typer.Exit(130) from None
     if not quiet:
-        stderr.print(f"{run.n_docs:,} documents, {run.n_events:,} events, {run.n_failed:,} failed")
+        stderr.print(f"{run.n_docs:,} documents, {run.n_events:,} events, "
+                     f"{run.duplicates_part()}{run.n_failed:,} failed")
     if run.n_failed:
         raise typer.Exit(EXIT_FAILED_DOCS)
 
@@ -132,6 +141,7 @@ def ingest(
     batch_size: Annotated[int, typer.Option(
         min=1, help="Documents per spaCy batch and per database transaction.")] = 32,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    dedup: Dedup = False,
     quiet: Quiet = False,
 ) -> None:
     """Extract event records from news documents and store them in a database.
@@ -152,7 +162,7 @@ def ingest(
     n_skipped = 0
     try:
         with store, run:
-            docs = run.documents(read_inputs(inputs, max_chars=max_chars))
+            docs = run.documents(read_inputs(inputs, max_chars=max_chars), dedup)
             while chunk := list(islice(docs, batch_size)):
                 hashes = [content_hash(d) for d in chunk]
                 stored = store.document_hashes(d.id for d in chunk)
@@ -187,9 +197,130 @@ def ingest(
         _fail(stderr, f"database {db}: {e}")
     if not quiet:
         stderr.print(f"{run.n_docs:,} documents, {run.n_events:,} events, "
-                     f"{n_skipped:,} skipped unchanged, {run.n_failed:,} failed")
+                     f"{n_skipped:,} skipped unchanged, {run.duplicates_part()}{run.n_failed:,} failed")
     if run.n_failed:
         raise typer.Exit(EXIT_FAILED_DOCS)
+
+
+@app.command()
+def watch(
+    feeds: Annotated[list[str], typer.Argument(metavar="FEED_URL", help="RSS or Atom feeds to poll.")],
+    db: Db,
+    every: Annotated[str, typer.Option(metavar="DURATION", help="Time between polls: 30s, 5m, 1h.")] = "5m",
+    once: Annotated[bool, typer.Option("--once", help="Poll once, then exit.")] = False,
+    max_pages: Annotated[int | None, typer.Option(
+        min=1, help="New article pages fetched per poll, over all feeds (the rest wait).")] = None,
+    state: Annotated[Path | None, typer.Option(
+        metavar="FILE", help="Where the watch keeps what it has seen (default: DB.watch.sqlite).")] = None,
+    delay: Annotated[float, typer.Option(
+        min=0, metavar="SECONDS", help="Least time between two requests to one host.")] = 1.0,
+    timeout: Annotated[float, typer.Option(
+        min=0.1, metavar="SECONDS", help="Connect and read timeout of a request.")] = 10.0,
+    max_page_mb: Annotated[float, typer.Option(
+        min=0.01, metavar="MB", help="Largest page or feed, decompressed.")] = 5.0,
+    dedup: Dedup = True,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    quiet: Quiet = False,
+) -> None:
+    """Poll news feeds, fetch their new articles, and store their events, like GDELT on a laptop.
+
+    Feeds are asked with ETag/Last-Modified; pages are fetched politely (robots.txt, one request
+    per --delay per host, size and redirect limits). A restarted watch fetches nothing it already
+    has (the state file beside the database). Ctrl-C stops it with a summary.
+    """
+    from eventwire.ingest.fetch import FetchConfig, HttpxFetcher
+    from eventwire.ingest.watch import WatchConfig, Watcher, WatchState, extract_and_store
+    from eventwire.store import StoreError, open_store
+
+    stderr = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
+    _log_warnings_to(stderr, quiet)
+    try:
+        interval = _duration(every)
+    except ValueError as e:
+        _fail(stderr, str(e))
+    if state is None:
+        if "://" in db or db == ":memory:":
+            _fail(stderr, "--db is not a file: give the watch's state file with --state FILE")
+        state = Path(f"{db}.watch.sqlite")
+    try:
+        store = open_store(db)
+    except StoreError as e:
+        _fail(stderr, str(e))
+    run = _Run(stderr, show_progress=stderr.is_terminal and not quiet, quiet=quiet)
+    run.n_duplicates = 0 if dedup else None
+    config = FetchConfig(timeout=timeout, total_timeout=max(60.0, 6 * timeout),
+                         max_bytes=int(max_page_mb * 1_000_000), min_delay=delay)
+    interrupted = False
+    watcher = None
+    try:
+        with store, run, WatchState.open(state) as seen, HttpxFetcher(config) as fetcher:
+            watcher = Watcher(feeds, fetcher=fetcher, state=seen, sink=extract_and_store(store),
+                              config=WatchConfig(every=interval, max_pages=max_pages,
+                                                 max_chars=max_chars, dedup=dedup),
+                              reporter=_WatchReport(run))
+            try:
+                watcher.run(once=once)
+            except KeyboardInterrupt:
+                interrupted = True
+    except KeyboardInterrupt:
+        interrupted = True
+    except MissingModelError as e:
+        _fail(stderr, str(e))
+    except (StoreError, EventwireError, OSError) as e:
+        _fail(stderr, str(e))
+    except Exception as e:
+        if not _is_database_error(e) and type(e).__module__.split(".")[0] != "sqlite3":
+            raise
+        _fail(stderr, f"database: {e}")
+    if watcher is None:  # interrupted while starting
+        raise typer.Exit(130)
+    if not quiet:
+        stats = watcher.stats
+        if interrupted:
+            stderr.print("interrupted; everything stored so far is kept")
+        stderr.print(f"{stats.polls:,} polls: {stats.feeds_changed:,} feeds read, "
+                     f"{stats.feeds_unchanged:,} unchanged, {stats.pages_fetched:,} pages fetched")
+        stderr.print(f"{stats.documents + stats.duplicates:,} documents read, "
+                     f"{stats.duplicates:,} skipped as duplicates, {len(stats.failures):,} failed, "
+                     f"{stats.events:,} events found")
+        if run.reasons:
+            stderr.print("failed: " + "; ".join(f"{n} {reason}" for reason, n in run.reasons.most_common()),
+                         markup=False)
+    if watcher.stats.failures:
+        raise typer.Exit(EXIT_FAILED_DOCS)
+
+
+class _WatchReport:
+    """A watch's progress, through the same counts and lines as `extract`."""
+
+    def __init__(self, run: _Run):
+        self.run = run
+
+    def document(self, doc: Document, n_events: int) -> None:
+        self.run.processed(n_events)
+
+    def duplicate(self, doc: Document) -> None:
+        self.run.duplicate(doc)
+
+    def failed(self, error: DocumentError) -> None:
+        self.run.failed(error)
+
+    def status(self, message: str) -> None:
+        self.run.status(message)
+
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)?", re.I)
+
+
+def _duration(text: str) -> float:
+    """Seconds in `30s`, `5m`, `1h`, `1h30m` or a bare number of seconds."""
+    parts = _DURATION.findall(text.strip())
+    if not parts or _DURATION.sub("", text.strip()).strip():
+        raise ValueError(f"--every {text!r}: give a duration such as 30s, 5m or 1h")
+    seconds = sum(float(n) * {"h": 3600, "m": 60, "s": 1, "": 1}[unit.lower()] for n, unit in parts)
+    if seconds <= 0:
+        raise ValueError(f"--every {text!r}: the time between polls must be more than 0")
+    return seconds
 
 
 class ExportFormat(StrEnum):
@@ -309,9 +440,13 @@ def _log_warnings_to(stderr: Console, quiet: bool) -> None:
 class _Run:
     """Counts, progress bar and error lines of one `extract` run."""
 
-    def __init__(self, stderr: Console, show_progress: bool):
+    def __init__(self, stderr: Console, show_progress: bool, quiet: bool = False):
         self.stderr = stderr
+        self.quiet = quiet
         self.n_docs = self.n_events = self.n_failed = 0
+        self.n_duplicates: int | None = None  # None: duplicates were not looked for
+        self.reasons: Counter[str] = Counter()
+        self.state = ""
         self.started: float | None = None  # at the first document, so model loading isn't counted
         self.progress = Progress(
             SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
@@ -327,18 +462,46 @@ class _Run:
         if self.progress:
             self.progress.stop()
 
-    def documents(self, items: Iterable[Document | DocumentError]) -> Iterator[Document]:
-        """The documents of `read_inputs`, reporting its errors on the way."""
+    def documents(self, items: Iterable[Document | DocumentError], dedup: bool = False) -> Iterator[Document]:
+        """The documents of `read_inputs`, reporting its errors on the way; with `dedup`, near
+        duplicates of earlier ones are counted and left out."""
+        seen = None
+        if dedup:
+            from eventwire.ingest.dedup import NearDuplicates
+
+            seen, self.n_duplicates = NearDuplicates(), 0
         for item in items:
-            if isinstance(item, Document):
-                yield item
-            else:
+            if not isinstance(item, Document):
                 self.failed(item)
+                continue
+            if seen is not None:
+                item = seen.check(item)
+                if item.duplicate_of:
+                    self.duplicate(item)
+                    continue
+            yield item
 
     def failed(self, error: DocumentError) -> None:
         self.n_docs += 1
         self.n_failed += 1
+        self.reasons[_reason(error.message)] += 1
         self.stderr.print(f"error: {error.where}: {error.message}", markup=False)
+        self._update()
+
+    def duplicate(self, doc: Document) -> None:
+        self.n_docs += 1
+        self.n_duplicates = (self.n_duplicates or 0) + 1
+        if not self.quiet:
+            self.stderr.print(f"duplicate: {doc.id}: nearly repeats {doc.duplicate_of}; skipped",
+                              markup=False)
+        self._update()
+
+    def duplicates_part(self) -> str:
+        """The summary's `N skipped as duplicates, ` when duplicates were looked for."""
+        return "" if self.n_duplicates is None else f"{self.n_duplicates:,} skipped as duplicates, "
+
+    def status(self, message: str) -> None:
+        self.state = message
         self._update()
 
     def processed(self, n_events: int) -> None:
@@ -354,7 +517,14 @@ class _Run:
             rate = (self.n_docs - 1) / (now - self.started) if now > self.started else 0.0
             self.progress.update(self.task, description=(
                 f"{self.n_docs:,} documents ({rate:,.1f}/s), {self.n_events:,} events, "
-                f"{self.n_failed:,} failed"))
+                f"{self.duplicates_part()}{self.n_failed:,} failed"
+                + (f"; {self.state}" if self.state else "")))
+
+
+def _reason(message: str) -> str:
+    """A failure's message without its particulars (URLs, sizes in brackets), to count alike ones."""
+    message = re.sub(r"https?://\S+", "<url>", message)
+    return re.sub(r"\s*\(.*$", "", message) or message
 
 
 def _open_sink(output: Path | None, fmt: OutputFormat) -> _JsonLinesSink | _TableSink:

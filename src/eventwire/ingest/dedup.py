@@ -25,7 +25,8 @@ from eventwire.records import Document
 NUM_PERM = 128
 THRESHOLD = 0.6
 SHINGLE_WORDS = 5
-SEED = 1  # fixed: fingerprints stored by one run must compare with those of the next
+SEED = 1  # fixed, like the scheme: fingerprints stored by one run must compare with the next's
+SCHEME = "affine32"  # datasketch 2's permutation scheme; 32-bit values
 _WORD = re.compile(r"\w+")
 
 
@@ -44,7 +45,7 @@ class NearDuplicates:
         return len(self._hashes)
 
     def signature(self, text: str) -> np.ndarray:
-        """The MinHash fingerprint of `text` (uint64 array of `num_perm` values)."""
+        """The MinHash fingerprint of `text` (uint32 array of `num_perm` values)."""
         return self._minhash(text).hashvalues.copy()
 
     def original_of(self, doc_id: str, text: str) -> tuple[str, float] | None:
@@ -56,7 +57,7 @@ class NearDuplicates:
         """Remember a document by its fingerprint (or text); a new version replaces the old."""
         from datasketch import MinHash
 
-        m = MinHash(num_perm=self.num_perm, seed=SEED,
+        m = MinHash(num_perm=self.num_perm, seed=SEED, scheme=SCHEME,
                     hashvalues=signature) if signature is not None else self._minhash(text or "")
         if doc_id in self._hashes:
             self._lsh.remove(doc_id)
@@ -94,7 +95,7 @@ class NearDuplicates:
     def _minhash(self, text: str):
         from datasketch import MinHash
 
-        m = MinHash(num_perm=self.num_perm, seed=SEED)
+        m = MinHash(num_perm=self.num_perm, seed=SEED, scheme=SCHEME)
         m.update_batch(s.encode("utf-8") for s in shingles(text))
         return m
 

@@ -253,7 +253,7 @@ class _Reader:
     def page_document(self, page: Page, where: str, doc_id: str) -> Document | DocumentError:
         """The document of a read page, through the checks every document gets."""
         meta = {"published": page.published, "title": page.title, "url": page.url,
-                "source": page.source, "author": page.author}
+                "source": page.source or page.host, "author": page.author}
         return self._document(where, doc_id, page.text, len(page.text.encode("utf-8")), meta)
 
     def _read_text(self, stream: BinaryIO, shown: str, doc_id: str) -> Document | DocumentError:

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 log = logging.getLogger(__name__)
 
 MAX_PAGE_BYTES = 5_000_000  # a news page is far smaller; anything bigger is not an article
+MIN_WORDS = 5  # fewer words than this is no article
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -53,7 +54,8 @@ class Page:
     published: str | None = None  # YYYY-MM-DD, as stated by the page
     author: str | None = None
     url: str | None = None  # the canonical URL the page names, else the URL it was read from
-    source: str | None = None  # the site's name
+    source: str | None = None  # the site's name, if the page states one
+    host: str | None = None  # the host name of `url`
 
 
 class PageError(ValueError):
@@ -87,7 +89,7 @@ def parse_page(html: str, *, url: str | None = None) -> Page:
     except (ValueError, TypeError) as e:  # lxml refusing a document that is not markup at all
         raise PageError(f"not readable as HTML ({e})") from None
     text = (result.text or "").strip() if result is not None else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:  # a menu or a caption that the fallback extractors kept
         raise PageError("no article text found in the page (not an article, or all boilerplate)")
     canonical = result.url if _is_web_url(result.url) else None
     try:
@@ -95,9 +97,11 @@ def parse_page(html: str, *, url: str | None = None) -> Page:
     except (ValueError, TypeError):
         tree = None
     published = _stated_date(tree, canonical or url) if tree is not None else None
+    host = _clean(result.hostname)
+    sitename = _clean(result.sitename)
     return Page(text=text, title=_clean(result.title), published=published,
                 author=_clean(result.author), url=canonical or url,
-                source=_clean(result.sitename) or _clean(result.hostname))
+                source=sitename if sitename != host else None, host=host)
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
