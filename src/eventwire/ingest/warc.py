@@ -13,7 +13,6 @@ last whole record that are not a record are one more error; the pages before the
 from __future__ import annotations
 
 import io
-import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -45,40 +44,49 @@ def read_warc(stream: BinaryIO, shown: str,
               max_bytes: int = MAX_PAGE_BYTES) -> Iterator[tuple[str, str, Page] | DocumentError]:
     """Each HTML page of the WARC in `stream` as (where, URI, Page), or a DocumentError."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
     counted = _Counting(stream)
-    records = ArchiveIterator(io.BufferedReader(counted, buffer_size=1 << 16))
+    archive = ArchiveIterator(io.BufferedReader(counted, buffer_size=1 << 16))
+    records = iter(archive)
     end = 0  # where the last whole record ended
     n = 0
-    try:
-        for record in records:
+    while True:
+        # warcio meets damaged input with assorted exceptions (ArchiveLoadFailed, zlib.error, and
+        # AttributeError or ValueError from a header cut short): any of them ends this file only.
+        try:
+            record = next(records, None)
+            if record is None:
+                break
             n += 1
             uri = record.rec_headers.get_header("WARC-Target-URI") or f"record {n}"
-            where = f"{shown} ({uri})"
             page_type = _html_response(record)
-            if page_type is None:
-                records.read_to_end(record)
-                end = records.get_record_offset() + records.get_record_length()
-                continue
-            body = record.content_stream().read(max_bytes + 1)
-            if len(body) > max_bytes:
-                yield DocumentError(where, f"page is over the {max_bytes / 1_000_000:.0f} MB "
-                                           "limit for one page (decompressed)")
-                records.read_to_end(record)
-            elif record.raw_stream.limit > 0:
-                yield DocumentError(where, f"truncated WARC record: {record.raw_stream.limit:,} "
-                                           f"of its {record.length:,} bytes are missing")
-                return  # a short record ends the file: nothing whole can follow it
-            else:
-                try:
-                    yield where, uri, read_page(body, url=uri, charset=page_type, max_bytes=max_bytes)
-                except PageError as e:
-                    yield DocumentError(where, str(e))
-            end = records.get_record_offset() + records.get_record_length()
-    except (ArchiveLoadFailed, EOFError, ValueError, OSError, zlib.error) as e:
-        yield DocumentError(shown, f"unreadable WARC data after byte {end:,} ({_short(e)})")
-        return
+            body = record.content_stream().read(max_bytes + 1) if page_type is not None else b""
+            missing = record.raw_stream.limit if page_type is not None else 0
+            if len(body) > max_bytes or page_type is None:
+                archive.read_to_end(record)
+        except Exception as e:  # noqa: BLE001 (see above)
+            yield DocumentError(shown, f"unreadable WARC data after byte {end:,} ({_short(e)})")
+            return
+        where = f"{shown} ({uri})"
+        if page_type is None:
+            pass
+        elif len(body) > max_bytes:
+            yield DocumentError(where, f"page is over the {max_bytes / 1_000_000:.0f} MB "
+                                       "limit for one page (decompressed)")
+        elif missing > 0:
+            yield DocumentError(where, f"truncated WARC record: {missing:,} of its "
+                                       f"{record.length:,} bytes are missing")
+            return  # a short record ends the file: nothing whole can follow it
+        else:
+            try:
+                yield where, uri, read_page(body, url=uri, charset=page_type, max_bytes=max_bytes)
+            except PageError as e:
+                yield DocumentError(where, str(e))
+        try:
+            end = archive.get_record_offset() + archive.get_record_length()
+        except Exception as e:  # noqa: BLE001 (as above)
+            yield DocumentError(shown, f"unreadable WARC data after byte {end:,} ({_short(e)})")
+            return
     while counted.read(1 << 20):
         pass
     if n == 0:
