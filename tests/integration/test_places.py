@@ -71,3 +71,69 @@ def test_an_unknown_name_does_not_empty_the_document():
 def test_georgia_the_country_by_default():
     loc = main_location("Police detained 30 protesters in Georgia on Sunday.")
     assert loc.country == "GEO"
+
+
+def places_of(text):
+    from eventwire.extract.pipeline import get_nlp
+
+    return [(p.text, p.location) for p in get_nlp()(text)._.ew_places]
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # a place named with its oblast: the town is the scene, the oblast only says where it is
+    ("A strike on an ammunition depot was geolocated to Kreminna, Luhansk Oblast.", "Kreminna", "Luhansk Oblast"),
+    ("Rockets were launched from Vovchansk in Kharkiv Oblast.", "Vovchansk", "Kharkiv Oblast"),
+    # a demonym is the actor's nationality, not the scene's country
+    ("Russian armoured vehicles were filmed moving through Donetsk.", "Donetsk", "Donetsk Oblast"),
+    # a lower-case town name after a preposition
+    ("Shelling was reported in kramatorsk on Monday.", "Kramatorsk", "Donetsk Oblast"),
+    # a misspelt town where a place stands
+    ("Explosions were heard in Kramatrosk overnight.", "Kramatorsk", "Donetsk Oblast"),
+    ("Artillery hit a warehouse near Pokrvosk.", "Pokrovsk", "Donetsk Oblast"),
+])
+def test_scene_town(text, name, admin1):
+    loc = main_location(text)
+    assert (loc.name, loc.admin1, loc.precision) == (name, admin1, "city"), loc
+
+
+def test_the_qualifier_after_a_longer_name_belongs_to_the_town_in_it():
+    found = places_of("Shelling was reported near Kreminna Central Hospital, Luhansk Oblast.")
+    assert [(t, loc.name, loc.precision) for t, loc in found] == [("Kreminna", "Kreminna", "city")]
+
+
+@pytest.mark.parametrize("text", [
+    # capitalised English words and people's names are not misspelt towns
+    "Officials said Kowalczyk and Petrenko were injured in the attack.",
+    "Damage To The Building Near The Railway Station Was Severe",
+    "Volunteers from Mariners Hospitality Services arrived with Medicine.",
+    # lower-case words are places only when they are no English word
+    "He lives in hope and works in sales in march.",
+])
+def test_no_place_from_words_or_names(text):
+    assert places_of(text) == []
+
+
+def test_a_village_name_shared_across_oblasts_gives_the_country():
+    # Prosiane: villages in Kharkiv and Luhansk Oblasts; alone it is only sure to be in Ukraine
+    loc = main_location("A school was damaged in Prosiane.")
+    assert (loc.precision, loc.country) == ("country", "UKR")
+
+
+def test_other_places_of_the_document_pick_the_village():
+    # ... next to Kupiansk (Kharkiv Oblast) it is the Prosiane of Kharkiv Oblast
+    found = dict(places_of("Shelling hit Kupiansk and Prosiane on Tuesday."))
+    assert found["Prosiane"].admin1 == "Kharkiv Oblast"
+    assert found["Prosiane"].precision in ("city", "admin2")
+    found = dict(places_of("Shelling hit Starobilsk and Prosiane on Tuesday."))
+    assert found["Prosiane"].admin1 == "Luhansk Oblast"
+
+
+def test_a_town_abroad_by_a_former_name_is_dropped_next_to_home_places():
+    # "Kilo" is an alternate name of Kiel; the text's own place is in Russia
+    found = places_of("A Kilo-class submarine left the port of Novorossiysk.")
+    assert [loc.name for _, loc in found] == ["Novorossiysk"]
+
+
+def test_a_street_is_not_the_town_of_street():
+    loc = main_location("Shelling damaged houses on Sadova Street in Kupiansk.")
+    assert loc.admin1 == "Kharkiv Oblast"

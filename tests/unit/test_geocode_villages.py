@@ -132,8 +132,9 @@ def test_village_spelling_variants(geo: GazetteerGeocoder, text: str, official: 
 
 def test_oblast_qualifier_steers_a_same_name_village(geo: GazetteerGeocoder) -> None:
     # Просяне: one village in Luhansk Oblast (Starobilsk Raion), one in Kharkiv Oblast
-    assert geo.resolve("Prosiane", ["UKR"]) is None  # two oblasts: no random pick
-    assert geo.resolve("Prosiane") is None
+    # two oblasts: no random pick, only the country they share
+    for loc in (geo.resolve("Prosiane", ["UKR"]), geo.resolve("Prosiane")):
+        assert (loc.precision, loc.country, loc.admin1) == ("country", "UKR", None)
     luh = geo.resolve("Prosiane, Luhansk Oblast", ["UKR"])
     kha = geo.resolve("Prosiane, Kharkiv Oblast")
     assert (luh.name, luh.admin1, luh.admin2) == ("Prosiane", "Luhansk Oblast", "Starobilsk Raion")
@@ -143,7 +144,7 @@ def test_oblast_qualifier_steers_a_same_name_village(geo: GazetteerGeocoder) -> 
     assert geo.resolve("Prosyane, Luhansk region", ["UKR"]).admin1 == "Luhansk Oblast"
     assert geo.resolve("Prosyanoye, Kharkov Oblast, Ukraine").admin1 == "Kharkiv Oblast"
     # Боровичі: Volyn and Sumy
-    assert geo.resolve("Borovychi", ["UKR"]) is None
+    assert geo.resolve("Borovychi", ["UKR"]).precision == "country"
     assert geo.resolve("Borovychi, Sumy Oblast", ["UKR"]).admin2 == "Shostka Raion"
 
 

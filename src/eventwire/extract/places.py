@@ -9,15 +9,23 @@ about. A place that only modifies a noun ("Kyiv officials", "Russia's defence mi
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
+import dataclasses
 
 from eventwire.extract.actors import SECTOR_NOUNS, known_actor
 from eventwire.geocode import Geocoder, country_iso3, default_geocoder
+from eventwire.geocode.countries import place_country_iso3
+from eventwire.geocode.normalize import key as name_key
+from eventwire.geocode.normalize import skeleton
 from eventwire.records import Location
+
+log = logging.getLogger(__name__)
 
 ADMIN_WORDS = {"region", "oblast", "province", "district", "raion", "governorate", "county", "state",
                "territory", "republic", "krai", "area", "regions", "oblasts", "provinces"}
@@ -108,8 +116,42 @@ def _candidates(doc) -> list[tuple[int, int]]:
                     spans.add((a, k))
             i = j
         else:
+            if _lower_name(doc, i):
+                spans.add((i, i + 1))
             i += 1
     return sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
+
+
+def _lower_name(doc, i: int) -> bool:
+    """ "in donetsk": a lower-case word after a locative preposition that is no English word."""
+    tok = doc[i]
+    return (tok.is_lower and tok.is_alpha and len(tok) >= 4 and i > 0
+            and doc[i - 1].lower_ in LOCATIVE_PREPS and tok.lower_ not in english_words())
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English words (WordNet's index, ~83,000 lower-case lemmas, from the spaCy model's
+    lemmatizer tables): a lower-case or misspelt word in this list is never looked up as a place.
+    Empty when the tables cannot be read (then no such word is looked up either; see callers)."""
+    try:
+        from pathlib import Path
+
+        from spacy.lookups import Lookups
+        from spacy.util import get_package_path
+
+        from eventwire.extract.pipeline import MODEL
+
+        root = get_package_path(MODEL)
+        path = next(root.glob("*/lemmatizer/lookups"), None) or next(root.glob("lemmatizer/lookups"))
+        table = Lookups().from_disk(Path(path)).get_table("lemma_index")
+        words: set[str] = set()
+        for lemmas in table.values():
+            words.update(lemmas)
+        return frozenset(words)
+    except Exception as exc:  # noqa: BLE001 - without the list, lower-case and fuzzy lookups are off
+        log.warning("no English word list for place lookups (%s: %s)", type(exc).__name__, exc)
+        return frozenset()
 
 
 ATTACK_VERBS = {"hit", "strike", "attack", "shell", "bomb", "target", "pound", "bombard", "raid", "capture",
@@ -193,27 +235,100 @@ def document_countries(doc) -> list[str]:
 def find_places(doc, context: list[str]) -> list[PlaceMention]:
     """Resolved place mentions of a document, in text order, without overlaps.
 
-    Two passes: the countries the document names steer the first; the countries of the places
-    it resolved unambiguously (cities and regions) steer the second, so "Druzhba" next to
-    "Lysychansk" stays in Ukraine even when no country is named."""
-    found = _find_places(doc, context)
-    named = Counter(p.location.country for p in found
-                    if p.location.country and p.location.precision in ("city", "admin1", "admin2"))
-    extra = [c for c, _ in named.most_common() if c not in context]
-    if extra:
-        found = _find_places(doc, list(context) + extra)
+    Two passes. The countries the document names ("Ukraine", not "Russian": a demonym names an
+    actor more often than the scene) steer the first; the countries of the places it resolved by
+    their own names (cities and regions) steer the second, then the rest of `context`, so
+    "Druzhba" next to "Lysychansk" stays in Ukraine and "Russian truck in Donetsk" is the city in
+    Ukraine. A name many villages share, spread over several oblasts (which the geocoder answers
+    with their country), is then looked for in the oblasts of the document's other places."""
+    memo: dict = {}
+    named_ctx = [c for c in context if c in _countries_named(doc)]
+    found = _find_places(doc, named_ctx, memo)
+    named = Counter(p.location.country for p in found if _confident(p))
+    ctx2 = list(dict.fromkeys([*named_ctx, *(c for c, _ in named.most_common()), *context]))
+    if ctx2 != named_ctx:
+        found = _find_places(doc, ctx2, memo)
+        named = Counter(p.location.country for p in found if _confident(p))
     if named or context:
         # a lone capitalised word that is a town abroad ("University", "Metro") while the text's
-        # places are in another country is a name, not a scene
+        # places are in another country is a name, not a scene; so is a town abroad found by an
+        # alternate or former name ("Kilo" for Kiel, "Ilyich" for Atakent) in a document whose
+        # own places are elsewhere
         home = set(context) | ({named.most_common(1)[0][0]} if named else set())
-        found = [p for p in found if p.location.country in home or p.tok_end - p.tok_start > 1
-                 or p.location.precision == "country" or doc[p.tok_start].ent_type_ == "GPE"
-                 or _after_locative(doc, p.tok_start)]
+        found = [p for p in found if _at_home(doc, p, home, bool(named))]
+    _steer_by_neighbours(doc, found, ctx2)
     return found
 
 
-def _find_places(doc, context: list[str]) -> list[PlaceMention]:
+def _at_home(doc, p: PlaceMention, home: set[str], others_named: bool) -> bool:
+    if p.location.country in home or p.location.precision == "country":
+        return True
+    if others_named and not _own_name(p.text, p.location):
+        return False
+    return p.tok_end - p.tok_start > 1 or doc[p.tok_start].ent_type_ == "GPE" \
+        or _after_locative(doc, p.tok_start)
+
+
+def _countries_named(doc) -> set[str]:
+    """ISO3 codes of the countries a document names by name ("Ukraine", "the U.S."), not by a
+    demonym alone ("Russian")."""
+    out = set()
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            c = place_country_iso3(name_key(text), text)
+            if c:
+                out.add(c)
+    return out
+
+
+def _own_name(text: str, loc: Location) -> bool:
+    """`text` is the place's own name or a spelling of it (not an alternate or former name)."""
+    if loc.precision in ("country", "admin1", "region"):
+        return True
+    k, n = name_key(text), name_key(loc.name)
+    return k == n or skeleton(k) == skeleton(n) or f" {n}" in f" {k}"  # "Central Kharkiv"
+
+
+def _confident(p: PlaceMention) -> bool:
+    """A place that may steer the others: a town or region, matched by its own name."""
+    return bool(p.location.country) and p.location.precision in ("city", "admin1", "admin2") \
+        and _own_name(p.text, p.location)
+
+
+def _steer_by_neighbours(doc, found: list[PlaceMention], context: list[str]) -> None:
+    """A name shared by villages in several oblasts (resolved to the country only) is the one in
+    the oblast of another place of the document, when exactly one such village is there."""
+    admins = Counter(p.location.admin1 for p in found
+                     if _confident(p) and p.location.precision != "admin1" and p.location.admin1)
+    if not admins:
+        return
     geocoder = _geocoder or default_geocoder()
+    for p in found:
+        loc = p.location
+        if loc.precision != "country" or place_country_iso3(name_key(p.text), p.text):
+            continue
+        for admin1, _ in admins.most_common():
+            hit = geocoder.resolve(f"{p.text}, {admin1}", context)
+            if hit is not None and hit.admin1 == admin1 and hit.precision in ("city", "admin2") \
+                    and hit.country == loc.country:
+                hit.text = p.text
+                p.location = hit
+                break
+
+
+def _find_places(doc, context: list[str], memo: dict) -> list[PlaceMention]:
+    geocoder = _geocoder or default_geocoder()
+    ctx = tuple(context)
+
+    def resolve(text: str, c: tuple[str, ...], fuzzy: bool = False) -> Location | None:
+        k = (text, c, fuzzy)  # every sub-span is tried in both passes: once per document
+        if k not in memo:
+            fn = getattr(geocoder, "resolve_fuzzy", None) if fuzzy else None
+            memo[k] = fn(text, c) if fn else geocoder.resolve(text, c)
+        loc = memo[k]
+        return None if loc is None else dataclasses.replace(loc)
+
     taken: set[int] = set()
     out: list[PlaceMention] = []
     for start, end in _candidates(doc):
@@ -224,29 +339,49 @@ def _find_places(doc, context: list[str]) -> list[PlaceMention]:
             continue  # "Ukrainian": a demonym names an actor, not a place
         if end < len(doc) and doc[end].lower_ in FEATURE_WORDS:
             continue  # "Leningradskaya Street", "Lugan River": a feature named after a place
+        if doc[end - 1].lower_ in FEATURE_WORDS and start > 0 and _name_word(doc[start - 1]):
+            continue  # ... and "Street" of it is not the town of Street
+        lower = doc[start].is_lower
         wstart, wend = _widen(doc, start, end)
-        qualifier = _admin_qualifier(doc, wend)
+        qualifier, q_end = _admin_qualifier(doc, _run_end(doc, wend))
+        q_loc = resolve(qualifier, ctx) if qualifier else None
         loc = None
-        for s, e in ((wstart, wend), (start, wend), (start, end)):
-            text = doc[s:e].text
-            if qualifier and doc[e - 1].lower_ not in ADMIN_WORDS:
-                loc = geocoder.resolve(f"{text}, {qualifier}", context)  # "Oleksandrivka, Kherson oblast"
-            loc = loc or geocoder.resolve(text, context)
-            if loc is None and context:
-                # the countries named are often the attacker's ("Russian troops in Vorzel"):
-                # a name unknown there may still be a unique place elsewhere
-                loc = geocoder.resolve(text, ())
+        used_q = False
+        for fuzzy in (False, True):
+            if fuzzy and not _typo_candidate(doc, start, end, qualifier):
+                break
+            for s, e in ((wstart, wend), (start, wend), (start, end)):
+                text = doc[s:e].text
+                if qualifier and doc[e - 1].lower_ not in ADMIN_WORDS:
+                    # "Oleksandrivka, Kherson oblast"; a span that adds nothing to its
+                    # qualifier ("Lyman Train Station Skyway, Donetsk Oblast") is no place
+                    loc = resolve(f"{text}, {qualifier}", ctx, fuzzy)
+                    used_q = loc is not None and (not _same_place(loc, q_loc)
+                                                  or resolve(text, ctx, fuzzy) is not None)
+                    loc = loc if used_q else None
+                loc = loc or resolve(text, ctx, fuzzy)
+                if loc is None and ctx:
+                    # the countries named are often the attacker's ("Russian troops in Vorzel"):
+                    # a name unknown there may still be a unique place elsewhere
+                    loc = resolve(text, (), fuzzy)
+                if loc is not None:
+                    start2, end2 = s, e
+                    break
             if loc is not None:
-                start2, end2 = s, e
                 break
         if loc is None:
             continue
         if doc[start2:end2].text.lower() in NOT_PLACES or known_actor(doc[start2:end2].text):
             continue
+        if lower and not (loc.precision in ("city", "admin1", "country") and _own_name(span.text, loc)
+                          and name_key(span.text) == name_key(loc.name)):
+            continue  # a lower-case word must be the very name of a town ("in donetsk")
         if end2 - start2 == 1 and doc[start2].pos_ != "PROPN" and not doc[start2].ent_type_ \
                 and not _after_locative(doc, start2) and doc[start2].is_sent_start:
             continue  # a sentence-initial capitalised word ("Speaking", "Despite") is not a town
         taken.update(range(start2, end2))
+        if used_q:
+            taken.update(range(end2, q_end))  # "Svatove, Luhansk Oblast" is one place
         sp = doc[start2:end2]
         loc.text = sp.text
         out.append(PlaceMention(sp.start_char, sp.end_char, start2, end2, sp.text, loc,
@@ -255,9 +390,36 @@ def _find_places(doc, context: list[str]) -> list[PlaceMention]:
     return out
 
 
-def _admin_qualifier(doc, end: int) -> str | None:
+def _same_place(a: Location, b: Location | None) -> bool:
+    return b is not None and (a.name, a.precision, a.lat, a.lon) == (b.name, b.precision, b.lat, b.lon)
+
+
+def _run_end(doc, end: int) -> int:
+    """The end of the run of capitalised name words a span ends in ("Lyman" in "Lyman Train
+    Station, Donetsk Oblast"), where its qualifier may follow."""
+    while end < len(doc) and _name_word(doc[end]) and doc[end].lower_ not in ADMIN_WORDS:
+        end += 1
+    return end
+
+
+def _typo_candidate(doc, start: int, end: int, qualifier: str | None) -> bool:
+    """May this one-word span be a misspelt place name ("Popsana", "Slovgyansk")? A capitalised
+    word of 6+ letters that is no English word, nobody's name, and stands where places stand:
+    after "in"/"near"/..., tagged a place by the model, or followed by its oblast."""
+    if end - start != 1:
+        return False
+    tok = doc[start]
+    words = english_words()
+    if not words or not tok.is_alpha or len(tok) < 6 or not tok.text[:1].isupper() \
+            or tok.lower_ in words or tok.lower_ in NOT_PLACES or tok.ent_type_ in ("PERSON", "NORP") \
+            or _titled(doc, start):
+        return False
+    return bool(qualifier) or tok.ent_type_ in ("GPE", "LOC", "FAC") or _after_locative(doc, start)
+
+
+def _admin_qualifier(doc, end: int) -> tuple[str | None, int]:
     """The region named right after a place: "X, Kherson oblast", "X (Donetsk region)",
-    "X village, Sumy oblast", "X in the Luhansk Oblast"."""
+    "X village, Sumy oblast", "X in the Luhansk Oblast"; and the token where it ends."""
     i = end
     if i < len(doc) and doc[i].lower_ in ("village", "town", "city", "settlement"):
         i += 1
@@ -269,8 +431,8 @@ def _admin_qualifier(doc, end: int) -> str | None:
     while j < len(doc) and j - i < 3 and doc[j].text[:1].isupper() and doc[j].lower_ not in ADMIN_WORDS:
         j += 1
     if j > i and j < len(doc) and doc[j].lower_ in ("oblast", "region", "province", "raion", "district"):
-        return doc[i:j + 1].text
-    return None
+        return doc[i:j + 1].text, j + 1
+    return None, end
 
 
 def is_compound_modifier(doc, place: PlaceMention) -> bool:

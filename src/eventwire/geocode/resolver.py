@@ -58,6 +58,7 @@ from eventwire.geocode.gazetteer import (
     KIND_APPROX,
     KIND_CITY,
     NOT_PLACES,
+    SMALL_PLACE_STOP_KEYS,
     STOP_KEYS,
     Admin1,
     Gazetteer,
@@ -102,6 +103,7 @@ OUTSIDE_CONTEXT_MIN_POP = 15_000  # smaller towns outside the context countries 
 OUTSIDE_CONTEXT_ALT_MIN_POP = 100_000  # ... and smaller ones matched by an alternate name
 BIG_CITY = 500_000  # a bare name of a city this large beats a same-named admin unit elsewhere
 CTX_FIRST, CTX_OTHER, MAIN_NAME, CAPITAL, IN_ADMIN = 2.5, 2.0, 0.75, 1.0, 5.0
+FUZZY_MIN_SKELETON = 6  # shorter names have too many neighbours one typo away
 SMALL_DOMINANCE = 2.0  # a village beats its namesakes only when this many times larger
 UNKNOWN_SMALL_POP = 500  # assumed size of a settlement GeoNames lacks (cities500 has the others)
 _RAION_WORDS = ("raion", "rayon", "district")
@@ -150,16 +152,36 @@ class GazetteerGeocoder:
             return None
         return None if hit is None else dataclasses.replace(hit, text=text)
 
+    def resolve_fuzzy(self, text: str, context: Sequence[str] = ()) -> Location | None:
+        """:meth:`resolve`, and when that finds nothing, a settlement one typo away (see
+        :meth:`_Resolution._fuzzy`). For names the caller already believes to be places (a
+        capitalised word after "in" that is no English word); ordinary words must not come here."""
+        loc = self.resolve(text, context)
+        if loc is not None:
+            return loc
+        ctx = tuple(context) if context else ()
+        ck = ("\x00fuzzy\x00" + text, ctx) if isinstance(text, str) else None
+        if ck is None:
+            return None
+        if ck not in self._cache:
+            if len(self._cache) >= self._cache_size:
+                self._cache.clear()
+            self._cache[ck] = self._compute(text, ctx, fuzzy=True)
+        hit = self._cache[ck]
+        return None if hit is None else dataclasses.replace(hit, text=text)
+
     # -- internals -----------------------------------------------------------------------------
 
-    def _compute(self, text: str, ctx: tuple[str, ...]) -> Location | None:
+    def _compute(self, text: str, ctx: tuple[str, ...], fuzzy: bool = False) -> Location | None:
         try:
             if not isinstance(text, str):
                 return None
             raw = text.strip().strip("\"“”()[]{}.,;:!?").strip()
             if len(raw) < 2:
                 return None
-            return _Resolution(gazetteer(), ctx).run(raw)
+            r = _Resolution(gazetteer(), ctx)
+            r.fuzzy = fuzzy
+            return r.run(raw)
         except Exception:  # noqa: BLE001 - the contract is "never raise"
             log.exception("geocoder failed on %r", text)
             return None
@@ -176,6 +198,7 @@ class _Resolution:
         self.admin_filter: str | None = None
         self.raion_filter: int | None = None
         self.stop = False  # an ambiguous name: answer None rather than try weaker matches
+        self.fuzzy = False  # step 7 (typos), for resolve_fuzzy only
 
     def run(self, raw: str) -> Location | None:
         if "," in raw:
@@ -205,7 +228,9 @@ class _Resolution:
                 if aid:
                     self.admin_filter = aid
         loc = self._one(parts[0])
-        if loc is None and len(parts) > 1:
+        # a name unknown in the qualifier's unit, or one shared all over the country: the unit
+        if (loc is None or loc.precision == "country" and self.admin_filter is not None) \
+                and len(parts) > 1:
             return _Resolution(self.g, self.ctx).run(", ".join(parts[1:]))
         return loc
 
@@ -251,7 +276,11 @@ class _Resolution:
         if loc is not None or self.stop:
             return loc
         # 6. transliteration variants
-        return self._skeleton(k)
+        loc = self._skeleton(k)
+        if loc is not None or self.stop or not self.fuzzy:
+            return loc
+        # 7. only when asked (resolve_fuzzy): one typo away from a settlement's name
+        return self._fuzzy(k)
 
     # -- candidates ----------------------------------------------------------------------------
 
@@ -316,7 +345,8 @@ class _Resolution:
         a = g.admin1.get(aid)
         if a is not None and all(g.a1[i] == aid for i in group):
             return _Ambiguous(admin_location(a))
-        return _Ambiguous(None)
+        c = countries().by_iso2.get(cc)  # the rivals are all in `cc`: the country is sure
+        return _Ambiguous(country_location(c.iso3) if c else None, shared_country=True)
 
     def _settle(self, pick: int | _Ambiguous | None) -> Location | None:
         """The Location of a :meth:`_pick` result; an ambiguous one stops the resolution."""
@@ -480,8 +510,9 @@ class _Resolution:
         return raion_location(self.g, self.g.raions[ri]) if ri is not None else None
 
     def _skeleton(self, k: str) -> Location | None:
-        """Spelling-variant fallback; with a context, only towns in the context countries."""
-        if len(k) < 5 or any(w in ADMIN_TYPE_WORDS for w in k.split()):
+        """Spelling-variant fallback; with a context, only towns in the context countries. Words
+        kept out of the index as common words ("Marine") stay out."""
+        if len(k) < 5 or k in SMALL_PLACE_STOP_KEYS or any(w in ADMIN_TYPE_WORDS for w in k.split()):
             return None
         idxs = self.g.ids(self.g.by_skeleton, skeleton(k))
         if not idxs:
@@ -491,6 +522,41 @@ class _Resolution:
         else:
             idxs = [i for i in idxs if self.g.pop[i] >= OUTSIDE_CONTEXT_MIN_POP]
         return self._settle(self._pick(idxs, None)) if idxs else None
+
+    def _fuzzy(self, k: str) -> Location | None:
+        """A settlement whose name's skeleton is one edit (a letter dropped, added, changed, or two
+        swapped) from the mention's: "Popsana" (Popasna), "Slovgyansk" (Sloviansk). Only names of
+        :data:`FUZZY_MIN_SKELETON`+ letters with the same first letter, in the context countries
+        (without a context: cities5000 towns only); the places matched must all bear one name, or
+        else the cities5000 towns among them (a town is named in news more often than a hamlet).
+        A name that is itself a known spelling is no typo."""
+        g = self.g
+        sk = skeleton(k)
+        if len(sk) < FUZZY_MIN_SKELETON or not sk.isalpha() or k in SMALL_PLACE_STOP_KEYS \
+                or any(w in ADMIN_TYPE_WORDS for w in k.split()):
+            return None
+        if g.ids(g.by_skeleton, sk):
+            return None  # a known spelling, only not of a place here: no typo
+        near = {v for v in _edits1(sk) if v[0] == sk[0]}
+        hits: dict[int, None] = {}
+        for v in near:
+            hits.update(dict.fromkeys(g.ids(g.by_skeleton, v)))
+        # places near by their own name, not by an alternate or former one, when there are any
+        hits = dict.fromkeys([i for i in hits if skeleton(g.main_key[i]) in near
+                              or skeleton(g.own_key.get(i, "")) in near] or hits)
+        if self.ctx_cc:
+            idxs = [i for i in hits if g.cc[i] in self.ctx_cc]
+        else:
+            idxs = [i for i in hits if g.kind[i] == KIND_CITY]
+        if self.admin_filter is not None:
+            idxs = [i for i in idxs if g.a1[i] == self.admin_filter] or idxs
+        names = {skeleton(g.main_key[i]) for i in idxs}
+        if len(names) > 1:  # several names one typo away: a town (cities5000) over villages
+            idxs = [i for i in idxs if g.kind[i] == KIND_CITY]
+            names = {skeleton(g.main_key[i]) for i in idxs}
+        if len(names) != 1:  # nothing, or two towns one typo away: no guess
+            return None
+        return self._settle(self._pick(idxs, None))
 
     # -- Location builders ---------------------------------------------------------------------
 
@@ -506,12 +572,14 @@ class _Resolution:
 
 
 class _Ambiguous:
-    """A name several similar places share: `loc` is the unit they all lie in, or None."""
+    """A name several similar places share: `loc` is the unit they all lie in, or None;
+    `shared_country` when that unit is only their country (several oblasts)."""
 
-    __slots__ = ("loc",)
+    __slots__ = ("loc", "shared_country")
 
-    def __init__(self, loc: Location | None) -> None:
+    def __init__(self, loc: Location | None, shared_country: bool = False) -> None:
         self.loc = loc
+        self.shared_country = shared_country
 
 
 def _own(g: Gazetteer, i: int, k: str) -> bool:
@@ -522,6 +590,20 @@ def _own(g: Gazetteer, i: int, k: str) -> bool:
 def _size(g: Gazetteer, i: int) -> int:
     """Population for ranking namesakes; settlements GeoNames lacks count as UNKNOWN_SMALL_POP."""
     return UNKNOWN_SMALL_POP if g.kind[i] == KIND_APPROX else g.pop[i]
+
+
+_EDIT_LETTERS = "abcdefghiklmnopqrstuvxz"  # the letters of skeletons (j, w, y are folded away)
+
+
+def _edits1(s: str) -> set[str]:
+    """Strings one deletion, transposition, substitution or insertion away from `s`."""
+    splits = [(s[:i], s[i:]) for i in range(len(s) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in _EDIT_LETTERS)
+    out.update(a + c + b for a, b in splits for c in _EDIT_LETTERS)
+    out.discard(s)
+    return out
 
 
 def _strip_the(k: str) -> str:
