@@ -95,7 +95,7 @@ def test_watch_bad_duration_and_state_next_to_db(tmp_path, news):
     assert bad.returncode == 2 and "give a duration such as 30s, 5m or 1h" in bad.stderr
 
 
-def test_extract_reads_pages_feeds_and_warcs_and_dedup_skips_copies(tmp_path):
+def test_extract_reads_pages_and_feeds_and_dedup_skips_copies(tmp_path):
     for name in ("harbour-fire.html", "feed.rss"):
         (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
     copy = (FIXTURES / "harbour-fire.html").read_bytes().replace(
