@@ -96,6 +96,16 @@ def test_scene_town(text, name, admin1):
     assert (loc.name, loc.admin1, loc.precision) == (name, admin1, "city"), loc
 
 
+def test_a_lower_case_direction_is_not_a_place_of_its_own():
+    found = places_of("Floods hit villages in northeast Nigeria.")
+    assert found and all(loc.country == "NGA" for _, loc in found)
+
+
+def test_a_lower_case_english_word_is_a_place_only_when_tagged_a_name():
+    assert [loc.name for _, loc in places_of("we met in paris")] == ["Paris"]
+    assert places_of("we met in nice weather") == []
+
+
 def test_the_qualifier_after_a_longer_name_belongs_to_the_town_in_it():
     found = places_of("Shelling was reported near Kreminna Central Hospital, Luhansk Oblast.")
     assert [(t, loc.name, loc.precision) for t, loc in found] == [("Kreminna", "Kreminna", "city")]

@@ -61,6 +61,11 @@ def test_fuzzy_does_not_guess_wildly(geo: GazetteerGeocoder, text: str) -> None:
     assert loc is None or loc.precision == "country", (text, loc)
 
 
+def test_without_a_context_only_own_names_are_near(geo: GazetteerGeocoder) -> None:
+    # "Hermon" is one letter from "Herson", a former spelling of Kherson, not from a name of its own
+    assert geo.resolve_fuzzy("Hermon", []) is None
+
+
 def test_fuzzy_stays_in_the_context_countries(geo: GazetteerGeocoder) -> None:
     # one typo from Kramatorsk: in a text about Poland, no Ukrainian town is guessed
     assert geo.resolve_fuzzy("Kramatrosk", ["POL"]) is None

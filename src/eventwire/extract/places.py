@@ -123,10 +123,13 @@ def _candidates(doc) -> list[tuple[int, int]]:
 
 
 def _lower_name(doc, i: int) -> bool:
-    """ "in donetsk": a lower-case word after a locative preposition that is no English word."""
+    """ "in kramatorsk": a lower-case word after a locative preposition that is no English word,
+    or one the model takes for a name ("in kharkov", "in paris": WordNet lists both)."""
     tok = doc[i]
     return (tok.is_lower and tok.is_alpha and len(tok) >= 4 and i > 0
-            and doc[i - 1].lower_ in LOCATIVE_PREPS and tok.lower_ not in english_words())
+            and doc[i - 1].lower_ in LOCATIVE_PREPS and not DIRECTIONS.match(tok.text)
+            and (tok.lower_ not in english_words() or tok.pos_ == "PROPN"
+                 or tok.ent_type_ in ("GPE", "LOC")))
 
 
 @lru_cache(maxsize=1)
@@ -373,9 +376,8 @@ def _find_places(doc, context: list[str], memo: dict) -> list[PlaceMention]:
             continue
         if doc[start2:end2].text.lower() in NOT_PLACES or known_actor(doc[start2:end2].text):
             continue
-        if lower and not (loc.precision in ("city", "admin1", "country") and _own_name(span.text, loc)
-                          and name_key(span.text) == name_key(loc.name)):
-            continue  # a lower-case word must be the very name of a town ("in donetsk")
+        if lower and not (loc.precision in ("city", "admin1", "country") and _own_name(span.text, loc)):
+            continue  # a lower-case word must be the name of a town ("in kramatorsk")
         if end2 - start2 == 1 and doc[start2].pos_ != "PROPN" and not doc[start2].ent_type_ \
                 and not _after_locative(doc, start2) and doc[start2].is_sent_start:
             continue  # a sentence-initial capitalised word ("Speaking", "Despite") is not a town

@@ -541,9 +541,11 @@ class _Resolution:
         hits: dict[int, None] = {}
         for v in near:
             hits.update(dict.fromkeys(g.ids(g.by_skeleton, v)))
-        # places near by their own name, not by an alternate or former one, when there are any
-        hits = dict.fromkeys([i for i in hits if skeleton(g.main_key[i]) in near
-                              or skeleton(g.own_key.get(i, "")) in near] or hits)
+        # places near by their own name, not by an alternate or former one, when there are any;
+        # without a context, only those ("Hermon" is one letter from "Herson", an old Kherson)
+        own = [i for i in hits if skeleton(g.main_key[i]) in near
+               or skeleton(g.own_key.get(i, "")) in near]
+        hits = dict.fromkeys(own or (hits if self.ctx_cc else ()))
         if self.ctx_cc:
             idxs = [i for i in hits if g.cc[i] in self.ctx_cc]
         else:
