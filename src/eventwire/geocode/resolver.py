@@ -29,7 +29,14 @@ b. size: a cities5000 town wins as before; a smaller place must have at least
    :data:`SMALL_DOMINANCE` times the population of each namesake in its country (a settlement
    GeoNames lacks counts as :data:`UNKNOWN_SMALL_POP` people);
 c. else no pick: the raion or oblast all the namesakes lie in (precision ``admin2`` / ``admin1``),
-   or ``None`` when they are spread over several oblasts.
+   or, when they are spread over several oblasts, their country (precision ``country``: sure, if
+   coarse; the caller may narrow it down with the document's other places, see
+   :func:`eventwire.extract.places.find_places`). With an oblast after a comma and no namesake in
+   it, the oblast.
+
+:meth:`GazetteerGeocoder.resolve_fuzzy` adds a last step for callers that already believe a word
+names a place (a capitalised non-English word after "in"): 7. a settlement one typo away
+(:meth:`_Resolution._fuzzy`).
 
 Ambiguous names prefer the `context` countries (ISO3, most relevant first), then population:
 a candidate scores ``log10(population)``, ``+2.5`` in the first context country (``+2.0`` in the
