@@ -125,9 +125,10 @@ def _candidates(doc) -> list[tuple[int, int]]:
 def _lower_name(doc, i: int) -> bool:
     """ "in kramatorsk": a lower-case word after a locative preposition that is no English word,
     or one the model takes for a name ("in kharkov", "in paris": WordNet lists both)."""
+    if i == 0 or doc[i - 1].lower_ not in LOCATIVE_PREPS:
+        return False
     tok = doc[i]
-    return (tok.is_lower and tok.is_alpha and len(tok) >= 4 and i > 0
-            and doc[i - 1].lower_ in LOCATIVE_PREPS and not DIRECTIONS.match(tok.text)
+    return (tok.is_lower and tok.is_alpha and len(tok) >= 4 and not DIRECTIONS.match(tok.text)
             and (tok.lower_ not in english_words() or tok.pos_ == "PROPN"
                  or tok.ent_type_ in ("GPE", "LOC")))
 
@@ -245,12 +246,14 @@ def find_places(doc, context: list[str]) -> list[PlaceMention]:
     Ukraine. A name many villages share, spread over several oblasts (which the geocoder answers
     with their country), is then looked for in the oblasts of the document's other places."""
     memo: dict = {}
-    named_ctx = [c for c in context if c in _countries_named(doc)]
-    found = _find_places(doc, named_ctx, memo)
+    cands = _candidates(doc)
+    by_name = _countries_named(doc)
+    named_ctx = [c for c in context if c in by_name]
+    found = _find_places(doc, named_ctx, memo, cands)
     named = Counter(p.location.country for p in found if _confident(p))
     ctx2 = list(dict.fromkeys([*named_ctx, *(c for c, _ in named.most_common()), *context]))
     if ctx2 != named_ctx:
-        found = _find_places(doc, ctx2, memo)
+        found = _find_places(doc, ctx2, memo, cands)
         named = Counter(p.location.country for p in found if _confident(p))
     if named or context:
         # a lone capitalised word that is a town abroad ("University", "Metro") while the text's
@@ -320,7 +323,8 @@ def _steer_by_neighbours(doc, found: list[PlaceMention], context: list[str]) -> 
                 break
 
 
-def _find_places(doc, context: list[str], memo: dict) -> list[PlaceMention]:
+def _find_places(doc, context: list[str], memo: dict, candidates: list[tuple[int, int]]) \
+        -> list[PlaceMention]:
     geocoder = _geocoder or default_geocoder()
     ctx = tuple(context)
 
@@ -334,7 +338,7 @@ def _find_places(doc, context: list[str], memo: dict) -> list[PlaceMention]:
 
     taken: set[int] = set()
     out: list[PlaceMention] = []
-    for start, end in _candidates(doc):
+    for start, end in candidates:
         if any(i in taken for i in range(start, end)):
             continue
         span = doc[start:end]
