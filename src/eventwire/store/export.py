@@ -351,16 +351,6 @@ def write_geojson(events: Iterable[Mapping[str, Any]], out: Target, *,
     return n
 
 
-def _require_pyarrow():
-    try:
-        import pyarrow as pa
-        import pyarrow.dataset as ds
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ExportError("Parquet export needs pyarrow: pip install pyarrow "
-                          "(the version pinned in constraints.txt)") from exc
-    return pa, ds
-
-
 def _parquet_schema(pa):
     fields = []
     for col in COLUMNS:
@@ -393,7 +383,9 @@ def write_parquet(events: Iterable[Mapping[str, Any]], directory: str | os.PathL
     Columns: the flat summary (:data:`COLUMNS`) and ``record``, the full event as JSON. Partitions
     written again are replaced; other months already in `directory` are kept.
     """
-    pa, ds = _require_pyarrow()
+    import pyarrow as pa  # imported here: only Parquet export needs it
+    import pyarrow.dataset as ds
+
     schema = _parquet_schema(pa)
     counter = [0]
 
