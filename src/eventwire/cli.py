@@ -141,16 +141,19 @@ def ingest(
     batch_size: Annotated[int, typer.Option(
         min=1, help="Documents per spaCy batch and per database transaction.")] = 32,
     max_chars: MaxChars = DEFAULT_MAX_CHARS,
-    dedup: Dedup = False,
+    dedup: Dedup = True,
     quiet: Quiet = False,
 ) -> None:
     """Extract event records from news documents and store them in a database.
 
     Idempotent and crash-safe: a document already stored with the same content is skipped
     (without extraction), a changed one replaces its own events; each batch is one transaction,
-    so after an interruption the same command finishes the job.
+    so after an interruption the same command finishes the job. A near-duplicate of an earlier
+    document of the run (a wire copy) is stored linked to it, without events, so one report
+    is not counted as several sources (--no-dedup: extract every document).
     """
-    from eventwire.store import StoreError, content_hash, open_store
+    from eventwire.store import StoreError, open_store
+    from eventwire.store.ingest import extract_and_store
 
     stderr = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
     _log_warnings_to(stderr, quiet)
@@ -162,27 +165,17 @@ def ingest(
     n_skipped = 0
     try:
         with store, run:
-            docs = run.documents(read_inputs(inputs, max_chars=max_chars), dedup)
+            docs = run.documents(read_inputs(inputs, max_chars=max_chars), dedup,
+                                 keep_duplicates=True)
             while chunk := list(islice(docs, batch_size)):
-                hashes = [content_hash(d) for d in chunk]
-                stored = store.document_hashes(d.id for d in chunk)
-                todo: dict[int, str] = {}
-                for d, h in zip(chunk, hashes, strict=True):
-                    if stored.get(d.id) == h:
-                        n_skipped += 1
-                        run.processed(0)
+                for outcome in extract_and_store(store, chunk, batch_size):
+                    if outcome.error:
+                        run.failed(outcome.error)
+                    elif outcome.duplicate:
+                        run.duplicate(outcome.doc)
                     else:
-                        stored[d.id] = h  # a later duplicate with the same text is unchanged too
-                        todo[id(d)] = h
-                chosen = [d for d in chunk if id(d) in todo]
-                writes = []
-                for result in extract_batch(chosen, batch_size=batch_size, n_process=1):
-                    if result.error:
-                        run.failed(result.error)
-                    else:
-                        writes.append((result.doc, result.events, todo[id(result.doc)]))
-                        run.processed(len(result.events))
-                store.upsert_documents(writes)
+                        n_skipped += outcome.unchanged
+                        run.processed(outcome.events)
     except MissingModelError as e:
         _fail(stderr, str(e))
     except (StoreError, EventwireError) as e:
@@ -229,7 +222,7 @@ def watch(
     has (the state file beside the database). Ctrl-C stops it with a summary.
     """
     from eventwire.ingest.fetch import FetchConfig, HttpxFetcher
-    from eventwire.ingest.watch import WatchConfig, Watcher, WatchState, extract_and_store
+    from eventwire.ingest.watch import WatchConfig, Watcher, WatchState, store_sink
     from eventwire.store import StoreError, open_store
 
     stderr = Console(stderr=True, highlight=False, emoji=False, soft_wrap=True)
@@ -254,7 +247,7 @@ def watch(
     watcher = None
     try:
         with store, run, WatchState.open(state) as seen, HttpxFetcher(config) as fetcher:
-            watcher = Watcher(feeds, fetcher=fetcher, state=seen, sink=extract_and_store(store),
+            watcher = Watcher(feeds, fetcher=fetcher, state=seen, sink=store_sink(store),
                               config=WatchConfig(every=interval, max_pages=max_pages,
                                                  max_chars=max_chars, dedup=dedup),
                               reporter=_WatchReport(run))
@@ -462,9 +455,11 @@ class _Run:
         if self.progress:
             self.progress.stop()
 
-    def documents(self, items: Iterable[Document | DocumentError], dedup: bool = False) -> Iterator[Document]:
+    def documents(self, items: Iterable[Document | DocumentError], dedup: bool = False,
+                  keep_duplicates: bool = False) -> Iterator[Document]:
         """The documents of `read_inputs`, reporting its errors on the way; with `dedup`, near
-        duplicates of earlier ones are counted and left out."""
+        duplicates of earlier ones are linked (`duplicate_of`) and counted and left out, or
+        with `keep_duplicates` passed on for the caller to store and count."""
         seen = None
         if dedup:
             from eventwire.ingest.dedup import NearDuplicates
@@ -476,7 +471,7 @@ class _Run:
                 continue
             if seen is not None:
                 item = seen.check(item)
-                if item.duplicate_of:
+                if item.duplicate_of and not keep_duplicates:
                     self.duplicate(item)
                     continue
             yield item
@@ -492,7 +487,7 @@ class _Run:
         self.n_docs += 1
         self.n_duplicates = (self.n_duplicates or 0) + 1
         if not self.quiet:
-            self.stderr.print(f"duplicate: {doc.id}: nearly repeats {doc.duplicate_of}; skipped",
+            self.stderr.print(f"duplicate: {doc.id}: nearly repeats {doc.duplicate_of}; not extracted",
                               markup=False)
         self._update()
 

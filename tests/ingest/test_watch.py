@@ -30,7 +30,8 @@ def page(url: str, text: str, **kw) -> Response:
 
 
 class Sink:
-    """Stores documents in a list; `fail` names ids whose extraction fails."""
+    """Stores documents in a list; `fail` names ids whose extraction fails. Like the real sink,
+    a near-duplicate is kept with its link and gets no events."""
 
     def __init__(self, fail: set[str] = frozenset()):
         self.docs = []
@@ -38,7 +39,14 @@ class Sink:
 
     def __call__(self, docs):
         self.docs.extend(docs)
-        return [DocumentError(d.id, "internal error") if d.id in self.fail else 2 for d in docs]
+        return [DocumentError(d.id, "internal error") if d.id in self.fail
+                else 0 if d.duplicate_of else 2 for d in docs]
+
+    def originals(self):
+        return [d.id for d in self.docs if not d.duplicate_of]
+
+    def links(self):
+        return [(d.id, d.duplicate_of) for d in self.docs if d.duplicate_of]
 
 
 def urls(n):
@@ -95,21 +103,21 @@ def test_unchanged_feed_costs_one_request(state):
     assert watcher.stats.feeds_unchanged == 1
 
 
-def test_wire_copy_is_linked_not_stored_and_remembered_across_restarts(tmp_path):
+def test_wire_copy_is_linked_not_extracted_and_remembered_across_restarts(tmp_path):
     a, b, c = urls(3)
     wire = "VELDMAR (Wire) - " + DEPOT + " Reporting by an invented correspondent."
     with WatchState.open(tmp_path / "w.sqlite") as s:
         sink = Sink()
         stats = make(FakeFetcher({FEED: rss(a, b), a: page(a, DEPOT), b: page(b, wire)}), s, sink).poll()
-        assert [d.id for d in sink.docs] == [a]
-        assert stats.duplicates == 1
+        assert sink.originals() == [a] and sink.links() == [(b, a)]
+        assert stats.duplicates == 1 and stats.events == 2
         assert s.duplicates() == [(b, a)]
     # After a restart, a third copy on another page is still recognised.
     with WatchState.open(tmp_path / "w.sqlite") as s:
         sink = Sink()
         fetcher = FakeFetcher({FEED: rss(a, b, c, etag='"v2"'), c: page(c, DEPOT + " Updated at noon.")})
         stats = make(fetcher, s, sink).poll()
-        assert sink.docs == [] and stats.duplicates == 1
+        assert sink.originals() == [] and sink.links() == [(c, a)] and stats.duplicates == 1
         assert (c, a) in s.duplicates()
 
 

@@ -62,9 +62,14 @@ def test_watch_once_then_again_fetches_nothing_twice(site, news, tmp_path):
                          ("/news/bomb", "over the 1 MB limit (decompressed)")]:
         assert any(site.url(path) in e and reason in e for e in errors), (path, errors)
     with open_store(str(db)) as store:
-        stored = set(store.documents()["id"])
+        docs = store.documents().set_index("id")
         n_events = store.counts()["events"]
-    assert stored == {site.url(p) for p in ("/news/depot", "/news/protest", "/news/bridge")}
+        with_events = {e["doc_id"] for e in store.event_records()}
+    originals = {site.url(p) for p in ("/news/depot", "/news/protest", "/news/bridge")}
+    wire = site.url("/news/depot-wire")
+    assert set(docs.index) == originals | {wire}  # the wire copy is kept, linked, without events
+    assert docs.loc[wire, "duplicate_of"] == site.url("/news/depot") and docs.loc[wire, "n_events"] == 0
+    assert wire not in with_events and with_events <= originals
     assert n_events > 0
     assert f"{n_events} events found" in first.stderr
 
@@ -83,7 +88,7 @@ def test_watch_once_then_again_fetches_nothing_twice(site, news, tmp_path):
     third = watch(news, db)
     assert third.returncode == 0, third.stderr
     assert "2 documents read, 0 skipped as duplicates, 0 failed" in third.stderr, third.stderr
-    stored |= {site.url("/news/slow"), site.url("/news/down")}
+    stored = originals | {wire, site.url("/news/slow"), site.url("/news/down")}
     fourth = watch(news, db)
     assert "1 unchanged" in fourth.stderr and "0 documents read" in fourth.stderr  # now a 304
     with open_store(str(db)) as store:

@@ -35,7 +35,8 @@ def test_ingest_stores_what_extract_prints_and_reruns_skip(db_url, extracted):
     assert first.returncode == 0, first.stderr
     n_docs = len({e["doc_id"] for e in extracted})
     assert first.stderr.strip().endswith(
-        f"{n_docs} documents, {len(extracted)} events, 0 skipped unchanged, 0 failed")
+        f"{n_docs} documents, {len(extracted)} events, 0 skipped unchanged, "
+        "0 skipped as duplicates, 0 failed")
     with open_store(db_url) as s:
         stored = list(s.event_records())
         counts = s.counts()
@@ -44,7 +45,7 @@ def test_ingest_stores_what_extract_prints_and_reruns_skip(db_url, extracted):
 
     again = eventwire("ingest", str(SAMPLES), "--db", db_url)
     assert again.returncode == 0, again.stderr
-    assert f"0 events, {n_docs} skipped unchanged, 0 failed" in again.stderr
+    assert f"0 events, {n_docs} skipped unchanged, 0 skipped as duplicates, 0 failed" in again.stderr
     with open_store(db_url) as s:
         assert s.counts() == counts
 
@@ -85,3 +86,34 @@ def test_bad_database_exits_2(tmp_path):
     assert result.stderr.startswith("error: unknown database URL")
     result = eventwire("ingest", str(SAMPLES), "--db", str(tmp_path / "no" / "such" / "dir.duckdb"))
     assert result.returncode == 2 and result.stderr.startswith("error: cannot open")
+
+
+def test_wire_copy_is_stored_linked_and_not_counted(tmp_path):
+    db = str(tmp_path / "events.duckdb")
+    news = tmp_path / "news.jsonl"
+    story = ("Russian drones struck an energy facility in Kharkiv overnight, the regional "
+             "governor said on Friday. Three people were injured and a fire broke out at the "
+             "site, which was damaged, according to emergency services.")
+    rows = [{"id": "orig", "text": story, "published": "2025-03-14"},
+            {"id": "copy", "text": "KYIV (Wire) - " + story + " Reporting by an invented desk.",
+             "published": "2025-03-14"},
+            {"id": "other", "text": "Police detained 12 protesters in Belgrade on Saturday.",
+             "published": "2025-03-15"}]
+    news.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    first = eventwire("ingest", str(news), "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert "duplicate: copy: nearly repeats orig" in first.stderr
+    assert "1 skipped as duplicates" in first.stderr
+    with open_store(db) as s:
+        docs = s.documents().set_index("id")
+        assert docs.loc["copy", "duplicate_of"] == "orig" and docs.loc["copy", "n_events"] == 0
+        assert {e["doc_id"] for e in s.event_records()} == {"orig", "other"}
+        counts = s.counts()
+    again = eventwire("ingest", str(news), "--db", db)  # nothing changes on a rerun
+    assert again.returncode == 0 and "3 skipped unchanged" in again.stderr, again.stderr
+    with open_store(db) as s:
+        assert s.counts() == counts
+    every = eventwire("ingest", str(news), "--db", str(tmp_path / "all.duckdb"), "--no-dedup")
+    with open_store(str(tmp_path / "all.duckdb")) as s:
+        assert {e["doc_id"] for e in s.event_records()} == {"orig", "copy", "other"}
+    assert every.returncode == 0

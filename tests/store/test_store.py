@@ -208,3 +208,42 @@ def test_import_eventwire_does_not_load_duckdb():
 
     code = "import sys, eventwire; assert 'duckdb' not in sys.modules and 'pandas' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_near_duplicate_is_stored_linked_without_events(store):
+    from dataclasses import replace
+
+    store.upsert_document(doc("a"), [event("a", 0)])
+    copy = replace(doc("b", "MOSCOW (Wire) - Russian forces struck Kyiv with 48 drones."),
+                   duplicate_of="a")
+    assert store.upsert_document(copy, []) is True
+    docs = store.documents().set_index("id")
+    assert docs.loc["b", "duplicate_of"] == "a" and docs.loc["b", "n_events"] == 0
+    assert pd.isna(docs.loc["a", "duplicate_of"])
+    assert {e["doc_id"] for e in store.event_records()} == {"a"}
+    # The same copy again is unchanged; the link stays.
+    assert store.upsert_document(copy, []) is False
+    assert store.documents().set_index("id").loc["b", "duplicate_of"] == "a"
+
+
+def test_version_1_database_is_upgraded_in_place(tmp_path):
+    """A database made by the first schema keeps its rows when opened by this version."""
+    import duckdb
+
+    from eventwire.store.schema import MIGRATIONS, SCHEMA_VERSION_DDL
+
+    path = str(tmp_path / "v1.duckdb")
+    con = duckdb.connect(path)
+    con.execute(SCHEMA_VERSION_DDL)
+    for sql in MIGRATIONS[0].for_dialect("duckdb"):
+        con.execute(sql)
+    con.execute("INSERT INTO schema_version VALUES (1, 'v1', CURRENT_TIMESTAMP)")
+    con.execute("INSERT INTO documents VALUES ('old', 'h', '2025-01-01', NULL, NULL, NULL, 0, "
+                "CURRENT_TIMESTAMP)")
+    con.close()
+    with open_store(path) as s:
+        assert s.schema_version() == LATEST_VERSION
+        docs = s.documents()
+        assert list(docs["id"]) == ["old"] and docs["duplicate_of"].isna().all()
+        s.upsert_document(doc("new"), [event("new", 0)])
+        assert s.counts()["documents"] == 2

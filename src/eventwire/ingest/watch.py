@@ -1,7 +1,7 @@
 """Watch news feeds: poll them, fetch their new articles, hand the documents on (`eventwire watch`).
 
     with WatchState.open("events.duckdb.watch.sqlite") as state:
-        watcher = Watcher(feeds, fetcher=HttpxFetcher(), state=state, sink=extract_and_store(store))
+        watcher = Watcher(feeds, fetcher=HttpxFetcher(), state=state, sink=store_sink(store))
         watcher.run(every=300)           # or watcher.poll() once
 
 Each poll asks every feed with its last ETag and Last-Modified (an unchanged feed answers 304
@@ -322,23 +322,22 @@ class Watcher:
         return doc
 
     def _hand_on(self, feed: str, batch: list[tuple[str, Document]]) -> None:
-        """Link duplicates, give the rest to the sink, then record every page as seen."""
+        """Link duplicates, give the documents to the sink (which stores a duplicate with its
+        link, without extracting it), then record every page as seen."""
         now = self.clock()
         checked = [(key, self.seen.check(doc) if self.config.dedup else doc) for key, doc in batch]
-        originals = [doc for _, doc in checked if not doc.duplicate_of]
-        outcomes = dict(zip((id(d) for d in originals), self.sink(originals), strict=True)) \
-            if originals else {}
+        docs = [doc for _, doc in checked]
+        outcomes = self.sink(docs) if docs else []
         with self.state.transaction():
-            for key, doc in checked:
+            for (key, doc), outcome in zip(checked, outcomes, strict=True):
+                if isinstance(outcome, DocumentError):
+                    self.state.page_failed(key, feed, outcome.message, False, now)
+                    self._fail(outcome)
+                    continue
                 if doc.duplicate_of:
                     self.stats.duplicates += 1
                     self.report.duplicate(doc)
                     self.state.page_done(key, feed, doc, now, None)
-                    continue
-                outcome = outcomes[id(doc)]
-                if isinstance(outcome, DocumentError):
-                    self.state.page_failed(key, feed, outcome.message, False, now)
-                    self._fail(outcome)
                     continue
                 self.stats.documents += 1
                 self.stats.events += outcome
@@ -351,33 +350,13 @@ class Watcher:
         self.report.failed(error)
 
 
-def extract_and_store(store, batch_size: int = BATCH) -> Sink:
-    """The sink of `eventwire watch`: extract each document's events and store them (one
-    transaction per call); a document stored before with the same content is not extracted
-    again (0 events)."""
-    from eventwire.extract.pipeline import extract_batch
-    from eventwire.store import content_hash
+def store_sink(store, batch_size: int = BATCH) -> Sink:
+    """The sink of `eventwire watch`: `store.ingest.extract_and_store` (one transaction per
+    call): a document stored before with the same content is not extracted again (0 events), a
+    near-duplicate is stored linked to its original, without events."""
+    from eventwire.store.ingest import extract_and_store
 
     def sink(docs: Sequence[Document]) -> list[Outcome]:
-        hashes = [content_hash(d) for d in docs]
-        stored = store.document_hashes(d.id for d in docs)
-        outcomes: dict[int, Outcome] = {}
-        todo = []
-        for d, h in zip(docs, hashes, strict=True):
-            if stored.get(d.id) == h:
-                outcomes[id(d)] = 0
-            else:
-                stored[d.id] = h
-                todo.append((d, h))
-        writes = []
-        by_id = {id(d): h for d, h in todo}
-        for result in extract_batch([d for d, _ in todo], batch_size=batch_size, n_process=1):
-            if result.error:
-                outcomes[id(result.doc)] = result.error
-            else:
-                writes.append((result.doc, result.events, by_id[id(result.doc)]))
-                outcomes[id(result.doc)] = len(result.events)
-        store.upsert_documents(writes)
-        return [outcomes[id(d)] for d in docs]
+        return [o.error or o.events for o in extract_and_store(store, docs, batch_size)]
 
     return sink

@@ -42,7 +42,9 @@ class StoreError(Exception):
 
 
 def content_hash(doc: Document) -> str:
-    """The hash that decides whether a document changed: every field extraction reads."""
+    """The hash that decides whether a document changed: every field extraction reads. Not
+    `duplicate_of`: a document stored as a near-duplicate stays linked to its original until its
+    content changes, whatever a later run compares it with."""
     payload = json.dumps([doc.id, doc.text, doc.published, doc.title, doc.url, doc.source],
                          ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
@@ -151,7 +153,7 @@ class EventStore(ABC):
 
     def documents(self) -> pd.DataFrame:
         """The stored documents: id, content_hash, published, title, url, source, n_events,
-        ingested_at."""
+        ingested_at, duplicate_of."""
         return self._frame("SELECT * FROM documents ORDER BY id")
 
     def clusters(self) -> pd.DataFrame:
@@ -263,7 +265,7 @@ class Rows:
 
     def add(self, doc: Document, events: Sequence[Event], chash: str, now: datetime) -> None:
         self.documents.append((doc.id, chash, doc.published, doc.title, doc.url, doc.source,
-                               len(events), now))
+                               len(events), now, doc.duplicate_of))
         for seq, ev in enumerate(events):
             text = record_json(ev)
             r = json.loads(text)  # what is stored, so typed columns match the record exactly

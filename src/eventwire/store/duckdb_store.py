@@ -206,7 +206,7 @@ class DuckDBStore(EventStore):
         for doc_id in sorted(latest):
             doc, doc_records, chash = latest[doc_id]
             doc_rows.append((doc.id, chash, doc.published, doc.title, doc.url, doc.source,
-                             len(doc_records), now))
+                             len(doc_records), now, doc.duplicate_of))
             ev_doc += [doc.id] * len(doc_records)
             ev_seq += range(len(doc_records))
             records += doc_records

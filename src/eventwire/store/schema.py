@@ -6,8 +6,10 @@ statements for one dialect only (indexes in PostgreSQL; DuckDB relies on zone ma
 Tables:
 
 - `schema_version(version, description, applied_at)`: one row per applied migration.
-- `documents(id, content_hash, published, title, url, source, n_events, ingested_at)`: every
-  document stored, with the hash of its content; an unchanged hash means "already stored".
+- `documents(id, content_hash, published, title, url, source, n_events, ingested_at,
+  duplicate_of)`: every document stored, with the hash of its content; an unchanged hash means
+  "already stored". A near-duplicate (a wire copy, a lightly updated version) is stored without
+  events, `duplicate_of` naming the document it repeats, so it is never counted as a source.
 - `events(doc_id, seq, id, kind, ..., record)`: one row per event; `record` is the event's JSON
   (`Event.to_dict()`, the contract's form) and the truth; the other columns are typed copies for
   querying. `(doc_id, seq)` (the event's position in its document) is the key; `id` is the
@@ -134,7 +136,13 @@ _V1 = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1,)
+_V2 = Migration(
+    2, "documents.duplicate_of: the document a near-duplicate (a wire copy) repeats",
+    statements=("ALTER TABLE documents ADD COLUMN duplicate_of TEXT",),
+    postgres=("CREATE INDEX documents_duplicate_of ON documents (duplicate_of)",),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
 LATEST_VERSION = MIGRATIONS[-1].version
 
 # Columns as written by the stores, in table order (the DDL above).
@@ -146,7 +154,7 @@ WEAPON_COLUMNS = ("doc_id", "seq", "idx", "event_id", "class", "model", "launche
                   "launched_qualifier", "destroyed", "destroyed_qualifier")
 EVIDENCE_COLUMNS = ("doc_id", "seq", "idx", "event_id", "span_start", "span_end")
 DOCUMENT_COLUMNS = ("id", "content_hash", "published", "title", "url", "source", "n_events",
-                    "ingested_at")
+                    "ingested_at", "duplicate_of")
 CHILD_TABLES = ("actors", "weapons", "evidence")
 
 # What `EventStore.events()` returns: every typed column of `events`, not the JSON record.
