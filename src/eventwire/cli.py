@@ -130,6 +130,7 @@ def extract(
     if not quiet:
         stderr.print(f"{run.n_docs:,} documents, {run.n_events:,} events, "
                      f"{run.duplicates_part()}{run.n_failed:,} failed")
+        run.print_reasons()
     if run.n_failed:
         raise typer.Exit(EXIT_FAILED_DOCS)
 
@@ -191,6 +192,7 @@ def ingest(
     if not quiet:
         stderr.print(f"{run.n_docs:,} documents, {run.n_events:,} events, "
                      f"{n_skipped:,} skipped unchanged, {run.duplicates_part()}{run.n_failed:,} failed")
+        run.print_reasons()
     if run.n_failed:
         raise typer.Exit(EXIT_FAILED_DOCS)
 
@@ -276,9 +278,7 @@ def watch(
         stderr.print(f"{stats.documents + stats.duplicates:,} documents read, "
                      f"{stats.duplicates:,} skipped as duplicates, {len(stats.failures):,} failed, "
                      f"{stats.events:,} events found")
-        if run.reasons:
-            stderr.print("failed: " + "; ".join(f"{n} {reason}" for reason, n in run.reasons.most_common()),
-                         markup=False)
+        run.print_reasons()
     if watcher.stats.failures:
         raise typer.Exit(EXIT_FAILED_DOCS)
 
@@ -482,6 +482,13 @@ class _Run:
         self.reasons[_reason(error.message)] += 1
         self.stderr.print(f"error: {error.where}: {error.message}", markup=False)
         self._update()
+
+    def print_reasons(self) -> None:
+        """`failed: 2 empty text; 1 invalid JSON`: the failures of the run, alike ones counted
+        together, most frequent first (nothing when none failed)."""
+        if self.reasons:
+            self.stderr.print("failed: " + "; ".join(
+                f"{n} {reason}" for reason, n in self.reasons.most_common()), markup=False)
 
     def duplicate(self, doc: Document) -> None:
         self.n_docs += 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import article, gzip_bomb
+from news_site import article, gzip_bomb
 
 from eventwire.ingest.fetch import USER_AGENT, FakeFetcher, FetchConfig, FetchError, HttpxFetcher, Response
 

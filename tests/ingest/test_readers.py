@@ -7,7 +7,7 @@ import gzip
 import io
 
 import pytest
-from conftest import BRIDGE, DEPOT, FIXTURES, PROTEST, article
+from news_site import BRIDGE, DEPOT, FIXTURES, PROTEST, article
 
 from eventwire.errors import DocumentError
 from eventwire.ingest import read_inputs

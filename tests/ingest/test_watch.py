@@ -4,7 +4,7 @@ retried and remembered across restarts. No network, no model."""
 from __future__ import annotations
 
 import pytest
-from conftest import BRIDGE, DEPOT, PROTEST, article
+from news_site import BRIDGE, DEPOT, PROTEST, article
 
 from eventwire.errors import DocumentError
 from eventwire.ingest.fetch import FakeFetcher, FetchError, Response

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import BRIDGE, DEPOT, FIXTURES, PROTEST, article, gzip_bomb
+from news_site import BRIDGE, DEPOT, FIXTURES, PROTEST, article, gzip_bomb
 
 from eventwire.store import open_store
 

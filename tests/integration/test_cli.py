@@ -84,7 +84,15 @@ def test_mixed_batch_one_error_line_per_bad_document(mixed_batch):
 def test_mixed_batch_summary_line(mixed_batch):
     _, bad, result = mixed_batch
     n_events = len(result.stdout.splitlines())
-    assert result.stderr.splitlines()[-1] == f"{len(bad) + 3} documents, {n_events} events, {len(bad)} failed"
+    *_, summary, reasons = result.stderr.splitlines()
+    assert summary == f"{len(bad) + 3} documents, {n_events} events, {len(bad)} failed"
+    # Then the failures counted by reason; each error line's reason is among them.
+    assert reasons.startswith("failed: 1 ")
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == len(bad)
+    for e in errors:
+        reason = e.split(": ", 2)[2].split(" (")[0]
+        assert reason in reasons, (reason, reasons)
 
 
 @pytest.mark.model
