@@ -10,12 +10,11 @@ Fictania) and the events do not exist.
 from __future__ import annotations
 
 import gzip
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 FIXTURES = Path(__file__).parent / "fixtures"
