@@ -1,0 +1,202 @@
+"""A light kind classifier: static token vectors and a linear model, numpy only.
+
+The token vectors are all-MiniLM-L6-v2's vocabulary, each token run alone through the
+transformer and reduced by PCA (model2vec's recipe); the linear model reads the mean vector of a
+text plus hashed words and word pairs, and gives a probability for each of the 30 kinds. Both
+were built offline by `scripts/build_kind_model.py` from the examples in
+`data/kind_examples.jsonl`, written for this project from ACLED's public codebook definitions.
+The files ship in `data/`; their SHA-256 sums in `data/manifest.json` are checked at load, and
+nothing is ever downloaded.
+
+The rules in `extract.mentions` still find the events and decide modality and attribution; this
+model only weighs in on which kind an event is (see `extract.assemble`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+DATA = Path(__file__).resolve().parent / "data"
+HASH_DIMS = 1 << 13
+FEATURES_DOC = (f"unit mean of int8 PCA token vectors (stop words and punctuation left out), "
+                f"plus hashed lower-case words and word pairs ({HASH_DIMS} buckets, L2-normalised)")
+_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*|[^\sa-z0-9]")
+_STOP = frozenset("""a an the of to in on at by for from with and or but as is are was were be been being has have
+had it its this that these those he she they them his her their there here which who whom whose what when where
+while after before about into over than then also said says say would could will may might can not no""".split())
+
+
+class ArtefactError(RuntimeError):
+    """The shipped classifier files are missing or do not match their checksums."""
+
+
+@dataclass(frozen=True)
+class Model:
+    vocab: dict[str, int]
+    vectors: np.ndarray  # float32, tokens x dims
+    w: np.ndarray  # features x kinds
+    b: np.ndarray
+    kinds: tuple[str, ...]
+    version: int
+    combine: tuple[float, float, np.ndarray] | None  # beta, gamma, calibration coefficients (`decide`)
+
+
+@lru_cache(maxsize=1)
+def load() -> Model:
+    """The artefact, loaded once and checked against its manifest."""
+    try:
+        manifest = json.loads((DATA / "manifest.json").read_text(encoding="utf-8"))
+        for name, digest in manifest["sha256"].items():
+            if hashlib.sha256((DATA / name).read_bytes()).hexdigest() != digest:
+                raise ArtefactError(f"{DATA / name} does not match its SHA-256 in manifest.json; "
+                                    "rebuild it with scripts/build_kind_model.py or restore it from git")
+        vocab_list = (DATA / "token_vocab.txt").read_text(encoding="utf-8").split("\n")
+        with np.load(DATA / "token_vectors.npz") as z:
+            vectors = z["vectors"].astype(np.float32) * z["scale"][:, None]
+        model_path = DATA / "kind_model.npz"
+        if model_path.exists():
+            with np.load(model_path) as z:
+                w, b, kinds = z["w"], z["b"], tuple(str(k) for k in z["kinds"])
+                combine = (float(z["beta"]), float(z["gamma"]), z["coef"].astype(np.float64)) \
+                    if "gamma" in z else None
+        else:  # embeddings built, classifier not yet trained
+            w, b, kinds, combine = np.zeros((0, 0), np.float32), np.zeros(0, np.float32), (), None
+    except (OSError, KeyError, ValueError) as e:
+        raise ArtefactError(f"the kind classifier's files in {DATA} are unreadable ({e}); "
+                            "reinstall eventwire or rebuild them with scripts/build_kind_model.py") from e
+    vocab = {t: i for i, t in enumerate(v for v in vocab_list if v)}
+    return Model(vocab, vectors, w, b, kinds, int(manifest.get("version", 0)), combine)
+
+
+def _basic_words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFD", text.lower())
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=50_000)
+def _pieces(word: str) -> tuple[int, ...]:
+    """Greedy longest-match WordPiece ids of one word (BERT's tokenizer); () when it has none."""
+    vocab = load().vocab
+    if word in vocab:
+        return (vocab[word],)
+    ids = []
+    start = 0
+    while start < len(word):
+        end = len(word)
+        found = None
+        while start < end:
+            piece = word[start:end] if start == 0 else "##" + word[start:end]
+            if piece in vocab:
+                found = vocab[piece]
+                break
+            end -= 1
+        if found is None:
+            return ()
+        ids.append(found)
+        start = end
+    return tuple(ids)
+
+
+def _bucket(s: str) -> int:
+    return zlib.crc32(s.encode("utf-8")) % HASH_DIMS
+
+
+def features(text: str) -> np.ndarray:
+    """The feature vector of a text (what the linear model reads)."""
+    m = load()
+    words = _basic_words(text)
+    content = [w for w in words if w not in _STOP and (w[0].isalnum())]
+    ids = [i for w in content for i in _pieces(w)]
+    dims = m.vectors.shape[1]
+    dense = m.vectors[ids].mean(axis=0) if ids else np.zeros(dims, np.float32)
+    norm = float(np.linalg.norm(dense))
+    if norm > 0:
+        dense = dense / norm
+    sparse = np.zeros(HASH_DIMS, np.float32)
+    for w in content:
+        sparse[_bucket(w)] += 1.0
+    for a, b in zip(content, content[1:]):
+        sparse[_bucket(a + " " + b)] += 1.0
+    norm = float(np.linalg.norm(sparse))
+    if norm > 0:
+        sparse /= norm
+    return np.concatenate([dense, sparse])
+
+
+def probabilities(text: str) -> dict[str, float]:
+    """P(kind | text) for the 30 kinds; {} when the classifier is not built."""
+    m = load()
+    if not m.kinds:
+        return {}
+    z = features(text) @ m.w + m.b
+    z = np.exp(z - z.max())
+    p = z / z.sum()
+    return dict(zip(m.kinds, (float(v) for v in p), strict=True))
+
+
+# ------------------------------------------------------------------------- rules + classifier
+TRACE: list | None = None  # set to a list by the build script to record what `decide` was given
+
+
+def decide(rule_kind: str, rule_conf: float, probs: dict[str, float], locked: bool,
+           modality: str = "asserted") -> tuple[str, float]:
+    """The kind of an event and its confidence, from what the rules said and the classifier's
+    probabilities. The classifier re-types an event when it is sure enough to outweigh the
+    rules' choice (a bonus of `beta` in log-probability); `locked` events (the weapons named and
+    counted decide the kind) keep the rules' kind. The confidence is a logistic calibration of
+    the classifier's probability, the rules' own score and their agreement, fitted on held-out
+    folds of the written examples: it estimates how often such an event has the right kind."""
+    if TRACE is not None:  # the build script is recording: the rules decide
+        TRACE.append((rule_kind, rule_conf, dict(probs), locked, modality))
+        return rule_kind, rule_conf
+    m = load()
+    if not probs or m.combine is None:
+        return rule_kind, rule_conf
+    beta, gamma, coef = m.combine
+    kind = rule_kind if locked else choose(probs, rule_kind, beta, gamma)
+    return kind, calibrated(coef, probs.get(kind, 0.0), rule_conf, kind == rule_kind)
+
+
+# Kinds that share words and get confused: the rules find the family reliably (a protest, a
+# battle, a blast), the classifier is better at the finer distinction inside it.
+GROUPS: dict[str, set[str]] = {
+    "battle": {"ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER"},
+    "remote": {"CHEM_WEAP", "AIR_STRIKE", "SUIC_BOMB", "ART_MISS_ATTACK", "REM_EXPLOS", "GRENADE", "DISR_WEAP",
+               "MAN_MADE_DISASTER"},
+    "civilians": {"SEX_VIOL", "ATTACK", "ABDUCT_DISSAP", "ORG_CRIME", "MOB_VIOL", "ARMED_CLASH"},
+    "protest": {"PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR", "MOB_VIOL"},
+    "strategic": {"AGREEMENT", "ARREST", "CHANGE_TO_GROUP_ACT", "HQ_ESTABLISHED", "PROPERTY_DISTRUCT",
+                  "NON_VIOL_TERRIT_TRANSFER", "OTHER", "DIPLO", "ATTRIB"},
+    "disaster": {"NATURAL_DISASTER", "MAN_MADE_DISASTER"},
+}
+
+
+def same_group(a: str, b: str) -> bool:
+    return any(a in g and b in g for g in GROUPS.values())
+
+
+def choose(probs: dict[str, float], rule_kind: str, beta: float, gamma: float) -> str:
+    """The kind with the best log-probability plus a bonus of `beta` for the rules' kind and
+    `gamma` for the kinds of its group."""
+    return max(probs, key=lambda k: float(np.log(probs[k] + 1e-9)) + (beta if k == rule_kind else 0.0)
+               + (gamma if same_group(k, rule_kind) else 0.0))
+
+
+def confidence_features(p: float, rule_conf: float, agree: bool) -> np.ndarray:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return np.array([1.0, np.log(p / (1 - p)), rule_conf, float(agree)])
+
+
+def calibrated(coef: np.ndarray, p: float, rule_conf: float, agree: bool) -> float:
+    z = float(confidence_features(p, rule_conf, agree) @ coef)
+    return round(1.0 / (1.0 + np.exp(-z)), 4)
