@@ -13,8 +13,10 @@ import hashlib
 import re
 from dataclasses import replace
 
+from eventwire.extract import classifier
 from eventwire.extract.kinds import kind_info
-from eventwire.extract.mentions import ATTACK_KINDS, Mention
+from eventwire.extract.mentions import (ATTACK_KINDS, NON_STATE, STATE_FORCES, Mention, _strike_subkind,
+                                       _weapon_kind)
 from eventwire.extract.weapons import WeaponMention
 from eventwire.geocode import country_location
 from eventwire.records import Actor, Casualties, Count, DateSpan, Event, Location, Span, Weapon
@@ -57,6 +59,7 @@ class _Draft:
         self.attribution = m.attribution
         self.modality = m.modality
         self.strength = m.strength
+        self.confidence: float | None = None  # set by `_retype`
         self.add_fields(m)
 
     @property
@@ -194,8 +197,9 @@ def add_weapon(weapons: list[Weapon], w: WeaponMention) -> None:
 
 
 def assemble(doc_id: str, mentions: list[Mention], published: dt.date | None,
-             context: list[str]) -> list[Event]:
-    """The events of a document, from its mentions in text order."""
+             context: list[str], text: str = "") -> list[Event]:
+    """The events of a document, from its mentions in text order. With the document's `text`,
+    the kind classifier weighs in on each event's kind and confidence (`_retype`)."""
     drafts: list[_Draft] = []
     # a headline restates the story: its mentions join the body's events where they can
     for m in sorted(mentions, key=lambda m: m.headline):
@@ -222,8 +226,60 @@ def assemble(doc_id: str, mentions: list[Mention], published: dt.date | None,
         if d.date is None and main_date is not None and d.modality == "asserted":
             d.date = main_date
         _fallback_location(d)
+        _retype(d, text)
         events.append(_event(doc_id, d))
     return events
+
+
+DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", "condemnation"}
+
+
+TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
+
+
+def _territory_side(d: _Draft) -> None:
+    """Which side took ground decides the territory kind: the initiator of the capture, where
+    the parse names one, outweighs any armed group named elsewhere in the sentence ("troops
+    retook the town from the militants")."""
+    a = d.initiator
+    if d.kind not in TERRITORY_KINDS or a is None:
+        return
+    words = a.text or a.name or ""
+    if NON_STATE.search(words) or a.sector in ("REB", "INS", "UAF"):
+        d.kind = "NON_STATE_ACTOR_OVERTAKES_TER"
+    elif STATE_FORCES.search(words) or a.sector in ("MIL", "GOV", "COP"):
+        d.kind = "GOV_REGAINS_TERIT"
+
+
+def _retype(d: _Draft, text: str) -> None:
+    """The classifier reads the sentences the event was read from and, with the rules' kind,
+    decides the final kind and a calibrated confidence (`classifier.decide`). Where the weapons
+    named and counted decide the kind (the seed's drone and missile barrages), the rules' kind
+    stands; only the confidence is recalibrated."""
+    _territory_side(d)
+    rule_conf = _confidence(d)
+    spans = sorted({m.evidence for m in d.mentions})
+    snippet = " ".join(text[a:b] for a, b in spans).strip() if text else ""
+    if not snippet:
+        d.confidence = rule_conf
+        return
+    locked = any(w.launched or w.destroyed for w in d.weapons) and d.kind in ATTACK_KINDS | {"DISR_WEAP"}
+    kind, conf = classifier.decide(d.kind, rule_conf, classifier.probabilities(snippet), locked, d.modality)
+    if d.modality != "asserted":
+        conf = max(0.05, conf - 0.15)
+    d.confidence = max(0.01, min(0.99, conf))
+    if kind == d.kind:
+        return
+    d.kind = kind
+    if kind in ("AIR_STRIKE", "ART_MISS_ATTACK"):
+        weapons = [w for m in d.mentions for w in m.weapons]
+        d.subkind = _strike_subkind(kind, weapons) if _weapon_kind(weapons) == kind else None
+    elif kind == "AGREEMENT":
+        d.subkind = "agreement"
+    elif kind == "DIPLO":
+        d.subkind = d.subkind if d.subkind in DIPLO_SUBKINDS else "statement"
+    else:
+        d.subkind = None
 
 
 def _home(drafts: list[_Draft], m: Mention) -> _Draft | None:
@@ -332,5 +388,6 @@ def _event(doc_id: str, d: _Draft) -> Event:
         id=eid, doc_id=doc_id, kind=d.kind, subkind=d.subkind, acled=info.acled, plover=info.plover,
         actors=_actors(d), targets=d.targets, weapons=d.weapons, casualties=d.casualties,
         location=d.location, date=d.date or UNKNOWN_DATE, attribution=d.attribution, modality=d.modality,
-        evidence=spans, confidence=_confidence(d), trigger=first.trigger_text,
+        evidence=spans, confidence=d.confidence if d.confidence is not None else _confidence(d),
+        trigger=first.trigger_text,
     )

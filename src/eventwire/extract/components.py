@@ -268,7 +268,7 @@ def _inside_actor(p, m: Mention) -> bool:
 @Language.component("ew_assemble")
 def assemble_component(doc: Doc) -> Doc:
     doc._.ew_events = _assemble.assemble(doc._.doc_id, doc._.ew_mentions, parse_published(doc._.published),
-                                         doc._.ew_countries)
+                                         doc._.ew_countries, doc.text)
     return doc
 
 

@@ -88,7 +88,9 @@ _add("ARMED_CLASH", None, "clash,fighting,fight,battle,firefight,gunfight,skirmi
      "ambush,offensive,counteroffensive,counter-offensive,advance,gun battle,shootout,shoot-out")
 _add("TERRITORY", None, "recapture,retake,regain,liberate,seize,capture,overrun,take control,take over,occupy,"
      "gain control,seize control")
-_add("CHEM_WEAP", None, "chemical attack,gas attack,chemical weapon,sarin,chlorine,nerve agent,toxic gas")
+_add("CHEM_WEAP", None, "chemical attack,gas attack,chemical weapon,sarin,chlorine,nerve agent,toxic gas,poison gas,"
+     "poisonous gas,mustard gas,mustard agent,chemical agent,chemical munition,chemical weapons,chemical shell,"
+     "chemical substance,toxic chemical,toxic substance,white phosphorus,phosphorus,chlorine gas,gas shell,vx")
 _add("SUIC_BOMB", None, "suicide bomber,suicide bombing,suicide attack,suicide blast,blow himself,blow herself,"
      "suicide car bomb,self-detonate,suicide vest,suicide bomb")
 _add("REM_EXPLOS", None, "ied,roadside bomb,landmine,land mine,car bomb,explosive device,improvised explosive,"
@@ -143,7 +145,8 @@ _add("CHANGE_TO_GROUP_ACT", "military_movement", "tank,convoy,column,encampment,
      "serviceman,servicemen,vehicle,vehicles,truck,trucks,equipment,movement,move,submarine,sub,ship,military")
 _add("TERRITORY", None, "liberation,recapture,capture,seizure,free,drive out,drive back,push back,retreat from")
 # finding or seizing arms is disrupted weapons use (ACLED): decided by the object in extract.mentions
-_add("DISR_WEAP", "seizure", "discover,find,uncover,confiscate,recover,cache,stash,unearth")
+_add("DISR_WEAP", "seizure", "discover,find,uncover,confiscate,recover,cache,stash,unearth,detect,deactivate,"
+     "bomb disposal,bomb squad")
 _add("OTHER", "evacuation", "evacuation,evacuate")
 _add("ATTACK", None, "casualty,casualties,civilian casualties,body,bodies,corpse,corpses,dead body,mass grave,deceased,"
      "grave,graves")

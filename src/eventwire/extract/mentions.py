@@ -33,10 +33,12 @@ POLICE_FORCE = re.compile(r"\b(?:tear\s*gas|teargas|rubber\s+bullets?|live\s+(?:
                           r"shot\s+(?:dead|at)|beat|beaten|killed|injured|wounded|cracked\s+down|crackdown|"
                           r"charged|stun\s+grenades?)\b", re.I)
 LETHAL_FORCE = re.compile(r"\b(?:killed|killing|shot\s+dead|live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire|"
-                          r"fired\s+(?:on|at|into)|injured|injuring|wounded|beat|beaten|beating|brutal\w*|"
-                          r"lathi-?charged?|baton-?charged?|tortured|died)\b", re.I)
-POLICE = re.compile(r"\b(?:police|policemen|security\s+forces|troops|soldiers|riot\s+police|officers|"
-                    r"authorities|army|military|gendarmes?|forces)\b", re.I)
+                          r"fired\s+(?:on|at|into|upon)|firing\s+(?:on|at|into|upon)|injured|injuring|wounded|wounding|"
+                          r"beat|beaten|beating|brutal\w*|lathi-?charged?|baton-?charged?|tortured|died|"
+                          r"lost\s+their\s+lives|hospitali[sz]ed)\b", re.I)
+POLICE = re.compile(r"\b(?:police|policemen|cops?|security\s+(?:forces|personnel|agents)|troops|soldiers|riot\s+police|"
+                    r"officers|authorities|army|military|gendarmes?|gendarmerie|forces|paramilitar\w*|rangers|"
+                    r"guards|junta|regime)\b", re.I)
 INTERVENTION = re.compile(r"\b(?:arrest\w*|detain\w*|dispers\w*|disrupt\w*|round(?:ed)?\s+up|prevent\w*|"
                           r"stopp?ed|removed|evicted|custody|halt\w*|suppress\w*|pepper[- ]spray\w*|"
                           r"tear\s*gas|water\s+cannons?|rubber\s+bullets?|kettl\w*|cordon\w*)\b", re.I)
@@ -59,7 +61,7 @@ HOSTILE = re.compile(r"\b(?:bomb(?:er|ing)?s?|IEDs?|militants?|terror\w*|attack\
 ARMS = re.compile(r"\b(?:weapons?|arms|ammunition|ammo|munitions?|rifles?|guns?|pistols?|revolvers?|"
                   r"explosives?|grenades?|mines|landmines?|IEDs?|rockets?|missiles?|mortars?|cartridges?|"
                   r"rounds|bullets|Kalashnikovs?|AK-47s?|RPGs?|detonators?|projectiles?|shells|arsenal|"
-                  r"caches?|stash)\b", re.I)
+                  r"caches?|stash|bombs?)\b", re.I)
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|sit-in|picket\w*)\b", re.I)
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|"
                            r"police(?:men)?|officers?|security\s+(?:forces|personnel)|army|guards?|jihadists?|"
@@ -346,6 +348,8 @@ FAMILY_STRENGTH = {
 SUBKIND_STRENGTH = {"military_movement": 0.3, "evacuation": 0.4}
 SETTLEMENT = re.compile(r"\b(?:village|villages|town|towns|city|cities|area|areas|region|territory|territories|"
                         r"district|base|airbase|air\s+base|enclave|stronghold|hill|positions?)\b", re.I)
+FIGHTING = re.compile(r"\b(?:fight\w*|clash\w*|battl\w*|attack\w*|offensive|assault\w*|kill\w*|firefight|"
+                      r"gunfire|shell\w*|storm\w*|overr[au]n)\b", re.I)
 STRONG_WORDS = {  # triggers that name their kind unmistakably
     "mobilise": 0.65, "mobilize": 0.65, "mobilisation": 0.65, "mobilization": 0.65, "redeploy": 0.65,
     "reinforce": 0.6, "disband": 0.65, "merge": 0.55, "recruit": 0.55, "curfew": 0.6, "martial law": 0.65,
@@ -387,7 +391,8 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         for fam in ("ARREST", "ATTACK", "RIOT", "ARMED_CLASH"):
             by_family.pop(fam, None)
     seizure = [t for t in by_family.get("DISR_WEAP", []) + by_family.get("TERRITORY", [])
-               if re.match(r"(?:seiz|discover|found|find|uncover|confiscat|recover|cache|stash|unearth)", t[4], re.I)]
+               if re.match(r"(?:seiz|discover|found|find|uncover|confiscat|recover|cache|stash|unearth|defus|detect|"
+                           r"deactivat|neutrali[sz])", t[4], re.I)]
     if seizure and ARMS.search(text) and REMOTE in by_family and \
             all(sent.doc[t[0]].pos_ in ("NOUN", "PROPN") for t in by_family[REMOTE]):
         del by_family[REMOTE]  # "explosives and grenades were discovered": a find, not a blast
@@ -407,6 +412,8 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         if fam == "DISR_WEAP" and not weapons and not ARMS.search(text):
             continue  # "intercepted a suspected trafficker": no weapon, no disrupted weapons use
         specific = [t for t in trigs if t[2] in ATTACK_KINDS]
+        # a chemical named makes any attack a chemical one ("shells filled with chlorine")
+        specific.sort(key=lambda t: t[2] != "CHEM_WEAP")
         trig = specific[0] if specific else _main_trigger(sent, trigs)
         family = trig[2] if trig[2] in ATTACK_KINDS else fam
         kind, subkind = resolve_kind(family, trig[3], text, weapons, doc_weapons, trig[4])
@@ -423,6 +430,9 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             strength += 0.3 if fam == "ATTRIB" else -0.2 if fam == REMOTE else 0.0
         if fam == "TERRITORY" and SETTLEMENT.search(text):
             strength = max(strength, 0.85)  # a town taken is the news, more than the fighting for it
+        if fam == "NON_VIOL_TERRIT_TRANSFER" and (SETTLEMENT.search(text) or "control" in text.lower()) \
+                and not has_attack and "ARMED_CLASH" not in by_family and not FIGHTING.search(text):
+            strength = 0.9  # ground handed over or left without a fight: the transfer is the news
         m = Mention(sent_i=sent_i, trigger_i=trig[0], family=fam, kind=kind, subkind=subkind, strength=strength,
                     trigger_text=trig[4], evidence=(sent.start_char, sent.end_char))
         anchor = _anchor(sent.doc[trig[0]])
