@@ -1,0 +1,140 @@
+"""Hard cases for event kinds, on the real model: negation, threats and plans, passive voice,
+several events in one sentence, and "attack" in kinds that share the word.
+
+Every text here is invented for the test (no dev or held-out snippet)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from eventwire.extract import classifier
+from eventwire.extract.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+
+def asserted(text: str, published: str | None = "2025-05-10") -> list:
+    return [e for e in extract(text, published=published) if e.modality == "asserted"]
+
+
+def main_kind(text: str) -> str | None:
+    """The kind a reader takes for the text: its highest-confidence asserted event."""
+    events = asserted(text)
+    return max(events, key=lambda e: e.confidence).kind if events else None
+
+
+# --- modality: what did not happen, or has not happened yet, is never asserted -------------
+@pytest.mark.parametrize("text", [
+    "The army denied that its jets bombed the village of Tamra.",
+    "Police did not arrest anyone at the rally in Lusaka.",
+    "The rebels threatened to attack the capital if the talks fail.",
+    "The militia said it will launch an offensive on the town next week.",
+    "Officials fear that insurgents could seize the border crossing.",
+    "The government plans to impose a curfew in the northern provinces.",
+])
+def test_denied_threatened_planned_or_hypothetical_events_are_not_asserted(text):
+    events = extract(text, published="2025-05-10")
+    kinds = {"AIR_STRIKE", "ARREST", "ATTACK", "ARMED_CLASH", "NON_STATE_ACTOR_OVERTAKES_TER",
+             "GOV_REGAINS_TERIT", "CHANGE_TO_GROUP_ACT"}
+    assert not [e for e in events if e.kind in kinds and e.modality == "asserted"], \
+        [(e.kind, e.modality, e.trigger) for e in events]
+
+
+def test_background_history_is_not_news_of_the_day():
+    events = extract("The town of Kafr Zita was captured by rebels on 3 March 2015.", published="2025-05-10")
+    assert events and all(e.modality == "historical" for e in events if e.kind.endswith("TER"))
+
+
+# --- passive voice --------------------------------------------------------------------------
+@pytest.mark.parametrize("text, kind", [
+    ("Five soldiers were killed when their vehicle was hit by a roadside bomb near Kunar.", "REM_EXPLOS"),
+    ("Two journalists were kidnapped by gunmen on the road to Kaduna.", "ABDUCT_DISSAP"),
+    ("A police post in Srinagar was targeted with a hand grenade, injuring two officers.", "GRENADE"),
+    ("Three opposition activists were arrested by police in Harare on Monday.", "ARREST"),
+])
+def test_passive_voice(text, kind):
+    assert main_kind(text) == kind
+
+
+# --- "attack" in kinds that share the word --------------------------------------------------
+@pytest.mark.parametrize("text, kind", [
+    ("Militants attacked an army base near Djibo, and soldiers fought back for hours.", "ARMED_CLASH"),
+    ("Gunmen attacked the village of Kwall overnight, killing ten farmers in their homes.", "ATTACK"),
+    ("Air force jets attacked rebel positions in the hills east of Bambari.", "AIR_STRIKE"),
+    ("A suicide bomber blew himself up at a mosque in Peshawar, killing 30 worshippers.", "SUIC_BOMB"),
+    ("Unknown men threw a grenade at a bar in Bujumbura, wounding eight people.", "GRENADE"),
+    ("The Islamic State claimed responsibility for the attack on the checkpoint.", "ATTRIB"),
+    ("Protesters attacked the police station with stones and set fire to two cars.", "VIOL_DEMONSTR"),
+    ("An angry mob attacked a man suspected of stealing a goat and beat him to death.", "MOB_VIOL"),
+    ("Government shells filled with chlorine gas hit the town, and dozens choked.", "CHEM_WEAP"),
+])
+def test_attack_in_different_kinds(text, kind):
+    assert main_kind(text) == kind
+
+
+# --- who did what to whom --------------------------------------------------------------------
+@pytest.mark.parametrize("text, kind", [
+    ("Somali troops recaptured the town of El Bur from al-Shabaab militants on Sunday.", "GOV_REGAINS_TERIT"),
+    ("Al-Shabaab militants captured the town of El Bur after government troops fled.",
+     "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Police fired live ammunition at peaceful protesters in Conakry, killing two.", "FORCE_AGAINST_PROTEST"),
+    ("Police dispersed a rally of teachers in Kampala with tear gas and detained ten of them.",
+     "PROTEST_WITH_INTER"),
+    ("Hundreds of nurses marched peacefully to the health ministry in Accra to demand their wages.",
+     "PEACE_PROTEST"),
+    ("Police defused a bomb found in a bag near the bus station in Quetta.", "DISR_WEAP"),
+])
+def test_who_did_what_to_whom(text, kind):
+    assert main_kind(text) == kind
+
+
+# --- diplomacy is DIPLO --------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "The foreign minister of Kenya condemned the attack on the embassy in Mogadishu.",
+    "The European Union imposed sanctions on five Malian military officials.",
+    "Egypt's president met the Sudanese army chief in Cairo for talks on a ceasefire.",
+])
+def test_diplomatic_acts_are_diplo(text):
+    assert main_kind(text) == "DIPLO"
+
+
+# --- several events in one sentence ---------------------------------------------------------
+def test_two_events_in_one_sentence():
+    text = ("Police arrested 20 protesters after the rally in Dhaka, and a bomb exploded near the "
+            "high court later that day.")
+    kinds = {e.kind for e in asserted(text)}
+    assert "REM_EXPLOS" in kinds
+    assert kinds & {"PROTEST_WITH_INTER", "ARREST"}
+
+
+def test_the_main_event_carries_the_highest_confidence():
+    text = ("A car bomb exploded outside a hotel in Mogadishu, killing nine people. "
+            "The president condemned the attack.")
+    events = asserted(text)
+    best = max(events, key=lambda e: e.confidence)
+    assert best.kind == "REM_EXPLOS"
+    assert all(0.0 <= e.confidence <= 1.0 for e in events)
+
+
+# --- the shipped artefact ---------------------------------------------------------------------
+def test_the_classifier_reads_kinds():
+    p = classifier.probabilities("Floods after days of heavy rain swept away houses and killed 12 people.")
+    assert len(p) == 30 and abs(sum(p.values()) - 1.0) < 1e-4
+    assert max(p, key=p.get) == "NATURAL_DISASTER"
+
+
+def test_a_tampered_artefact_is_refused(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(classifier.DATA, data)
+    with open(data / "token_vocab.txt", "a", encoding="utf-8") as f:
+        f.write("tampered\n")
+    monkeypatch.setattr(classifier, "DATA", data)
+    classifier.load.cache_clear()
+    try:
+        with pytest.raises(classifier.ArtefactError, match="SHA-256"):
+            classifier.load()
+    finally:
+        monkeypatch.undo()
+        classifier.load.cache_clear()
