@@ -147,3 +147,33 @@ def test_a_town_abroad_by_a_former_name_is_dropped_next_to_home_places():
 def test_a_street_is_not_the_town_of_street():
     loc = main_location("Shelling damaged houses on Sadova Street in Kupiansk.")
     assert loc.admin1 == "Kharkiv Oblast"
+
+
+# -- a short report with a place but no act eventwire knows: one low-confidence OTHER event -------
+
+@pytest.mark.parametrize("text, country, point", [
+    ("Footage of the crowded market square in Kherson", "UKR", (46.64, 32.61)),
+    ("Queues outside the only open pharmacy in Sumy", "UKR", (50.91, 34.80)),
+    ("Satellite image of the airfield near Dzhankoi", "UKR", (45.71, 34.39)),
+])
+def test_caption_is_one_other_event_at_its_scene(text, country, point):
+    events = eventwire.extract(text)
+    assert len(events) == 1
+    e = events[0]
+    assert e.kind == "OTHER" and e.trigger is None and e.modality == "asserted"
+    assert e.confidence <= 0.25  # says how little was read
+    assert e.location.country == country and km((e.location.lat, e.location.lon), point) < 25
+    assert [(s.start, s.end) for s in e.evidence] == [(0, len(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "Footage of a quiet street at dawn",  # no place
+    "Kyiv officials were unavailable for comment",  # a place that only names the speakers
+    # a long text: no act found is no event, not a guess
+    "The museum in Lviv reopened its halls of old maps this spring, and visitors came from "
+    "across the region to see the collection, which curators had moved to storage years ago, "
+    "a spokeswoman for the museum said, adding that a new wing of the building would open to "
+    "the public in the autumn after repairs.",
+])
+def test_no_caption_event_without_a_scene_or_in_a_long_text(text):
+    assert eventwire.extract(text) == []

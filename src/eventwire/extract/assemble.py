@@ -391,3 +391,26 @@ def _event(doc_id: str, d: _Draft) -> Event:
         evidence=spans, confidence=d.confidence if d.confidence is not None else _confidence(d),
         trigger=first.trigger_text,
     )
+
+
+CAPTION_MAX_TOKENS = 40
+CAPTION_CONFIDENCE = 0.2
+
+
+def caption_event(doc_id: str, text: str, places: list, n_tokens: int) -> Event | None:
+    """The one event of a short report that names a place but no act eventwire knows ("Footage of
+    the damaged bridge near Izium", a map caption, a headline alone): kind OTHER, at its scene,
+    with a low confidence that says how little was read. None for longer texts, or without a
+    place that is a scene (not a modifier such as "Kyiv officials")."""
+    if n_tokens > CAPTION_MAX_TOKENS:
+        return None
+    scenes = [p for p in places if not p.modifier]
+    if not scenes:
+        return None
+    place = min(scenes, key=lambda p: (p.is_country, p.start))
+    info = kind_info("OTHER", None)
+    span = Span(0, len(text.rstrip()))
+    eid = "ew-" + hashlib.sha1(f"{doc_id}|OTHER|caption|{place.start}".encode("utf-8")).hexdigest()[:16]
+    return Event(id=eid, doc_id=doc_id, kind="OTHER", subkind=None, acled=info.acled,
+                 plover=info.plover, location=place.location, date=UNKNOWN_DATE,
+                 evidence=[span], confidence=CAPTION_CONFIDENCE, trigger=None)

@@ -267,8 +267,12 @@ def _inside_actor(p, m: Mention) -> bool:
 
 @Language.component("ew_assemble")
 def assemble_component(doc: Doc) -> Doc:
-    doc._.ew_events = _assemble.assemble(doc._.doc_id, doc._.ew_mentions, parse_published(doc._.published),
-                                         doc._.ew_countries, doc.text)
+    events = _assemble.assemble(doc._.doc_id, doc._.ew_mentions, parse_published(doc._.published),
+                                doc._.ew_countries, doc.text)
+    if not events and (caption := _assemble.caption_event(doc._.doc_id, doc.text, doc._.ew_places or [],
+                                                          len(doc))) is not None:
+        events = [caption]
+    doc._.ew_events = events
     return doc
 
 
