@@ -169,6 +169,7 @@ def test_caption_is_one_other_event_at_its_scene(text, country, point):
 @pytest.mark.parametrize("text", [
     "Footage of a quiet street at dawn",  # no place
     "Kyiv officials were unavailable for comment",  # a place that only names the speakers
+    "Ukraine",  # a bare name reports nothing
     # a long text: no act found is no event, not a guess
     "The museum in Lviv reopened its halls of old maps this spring, and visitors came from "
     "across the region to see the collection, which curators had moved to storage years ago, "

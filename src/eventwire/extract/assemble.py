@@ -393,16 +393,18 @@ def _event(doc_id: str, d: _Draft) -> Event:
     )
 
 
-CAPTION_MAX_TOKENS = 40
+CAPTION_MIN_WORDS = 3  # a place name alone ("US") reports nothing
+CAPTION_MAX_WORDS = 40
 CAPTION_CONFIDENCE = 0.2
 
 
-def caption_event(doc_id: str, text: str, places: list, n_tokens: int) -> Event | None:
+def caption_event(doc_id: str, text: str, places: list, n_words: int) -> Event | None:
     """The one event of a short report that names a place but no act eventwire knows ("Footage of
     the damaged bridge near Izium", a map caption, a headline alone): kind OTHER, at its scene,
-    with a low confidence that says how little was read. None for longer texts, or without a
-    place that is a scene (not a modifier such as "Kyiv officials")."""
-    if n_tokens > CAPTION_MAX_TOKENS:
+    with a low confidence that says how little was read, and no trigger. None for longer texts
+    or a bare name, or without a place that is a scene (not a modifier such as "Kyiv
+    officials")."""
+    if not CAPTION_MIN_WORDS <= n_words <= CAPTION_MAX_WORDS:
         return None
     scenes = [p for p in places if not p.modifier]
     if not scenes:

@@ -270,7 +270,7 @@ def assemble_component(doc: Doc) -> Doc:
     events = _assemble.assemble(doc._.doc_id, doc._.ew_mentions, parse_published(doc._.published),
                                 doc._.ew_countries, doc.text)
     if not events and (caption := _assemble.caption_event(doc._.doc_id, doc.text, doc._.ew_places or [],
-                                                          len(doc))) is not None:
+                                                          sum(t.is_alpha for t in doc))) is not None:
         events = [caption]
     doc._.ew_events = events
     return doc
