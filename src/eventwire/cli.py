@@ -127,12 +127,7 @@ def extract(
     except KeyboardInterrupt:
         stderr.print("interrupted", style="bold red")
         raise typer.Exit(130) from None
-    if not quiet:
-        stderr.print(f"{run.n_docs:,} documents, {run.n_events:,} events, "
-                     f"{run.duplicates_part()}{run.n_failed:,} failed")
-        run.print_reasons()
-    if run.n_failed:
-        raise typer.Exit(EXIT_FAILED_DOCS)
+    run.finish(quiet)
 
 
 @app.command()
@@ -189,12 +184,7 @@ def ingest(
         if not _is_database_error(e):
             raise
         _fail(stderr, f"database {db}: {e}")
-    if not quiet:
-        stderr.print(f"{run.n_docs:,} documents, {run.n_events:,} events, "
-                     f"{n_skipped:,} skipped unchanged, {run.duplicates_part()}{run.n_failed:,} failed")
-        run.print_reasons()
-    if run.n_failed:
-        raise typer.Exit(EXIT_FAILED_DOCS)
+    run.finish(quiet, f"{n_skipped:,} skipped unchanged, ")
 
 
 @app.command()
@@ -482,6 +472,16 @@ class _Run:
         self.reasons[_reason(error.message)] += 1
         self.stderr.print(f"error: {error.where}: {error.message}", markup=False)
         self._update()
+
+    def finish(self, quiet: bool, skipped: str = "") -> None:
+        """The summary line (`N documents, M events, [skipped, ]F failed`) and the failures by
+        reason, unless `quiet`; exit status 1 if any document failed."""
+        if not quiet:
+            self.stderr.print(f"{self.n_docs:,} documents, {self.n_events:,} events, "
+                              f"{skipped}{self.duplicates_part()}{self.n_failed:,} failed")
+            self.print_reasons()
+        if self.n_failed:
+            raise typer.Exit(EXIT_FAILED_DOCS)
 
     def print_reasons(self) -> None:
         """`failed: 2 empty text; 1 invalid JSON`: the failures of the run, alike ones counted
