@@ -15,8 +15,8 @@ from dataclasses import replace
 
 from eventwire.extract import classifier
 from eventwire.extract.kinds import kind_info
-from eventwire.extract.mentions import (ATTACK_KINDS, NON_STATE, STATE_FORCES, Mention, _strike_subkind,
-                                       _weapon_kind)
+from eventwire.extract.mentions import (ATTACK_KINDS, NON_STATE, STATE_FORCES, Mention, strike_subkind,
+                                       weapon_kind)
 from eventwire.extract.weapons import WeaponMention
 from eventwire.geocode import country_location
 from eventwire.records import Actor, Casualties, Count, DateSpan, Event, Location, Span, Weapon
@@ -273,7 +273,7 @@ def _retype(d: _Draft, text: str) -> None:
     d.kind = kind
     if kind in ("AIR_STRIKE", "ART_MISS_ATTACK"):
         weapons = [w for m in d.mentions for w in m.weapons]
-        d.subkind = _strike_subkind(kind, weapons) if _weapon_kind(weapons) == kind else None
+        d.subkind = strike_subkind(kind, weapons) if weapon_kind(weapons) == kind else None
     elif kind == "AGREEMENT":
         d.subkind = "agreement"
     elif kind == "DIPLO":

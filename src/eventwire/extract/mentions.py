@@ -221,7 +221,7 @@ def _usable(head, first, key: str, family: str) -> bool:
 TARGET_HINT = re.compile(r"infrastructure|power|energy|plants?|refiner|facilit|depot|airfield|bases?|cities|towns", re.I)
 
 
-def _weapon_kind(weapons: list[WeaponMention]) -> str | None:
+def weapon_kind(weapons: list[WeaponMention]) -> str | None:
     """AIR_STRIKE or ART_MISS_ATTACK (or an explosive kind) by the larger share of weapons."""
     air = heavy = 0.0
     seen_air = seen_heavy = False
@@ -262,7 +262,7 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
     if family == REMOTE:
         if low.startswith("strike") and LABOUR_STRIKE.search(sent_text):
             return _protest_kind(sent_text), None
-        kind = _weapon_kind(weapons) or _weapon_kind(doc_weapons)
+        kind = weapon_kind(weapons) or weapon_kind(doc_weapons)
         if kind is None:
             if low in ("blast", "explosion", "explode", "exploded", "blasts", "explosions", "explodes"):
                 return ("MAN_MADE_DISASTER" if ACCIDENT.search(sent_text) and not HOSTILE.search(sent_text)
@@ -270,14 +270,14 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
             if ARMED_VICTIMS.search(sent_text):
                 return "ARMED_CLASH", None
             return "ATTACK", None
-        return kind, _strike_subkind(kind, weapons or doc_weapons)
+        return kind, strike_subkind(kind, weapons or doc_weapons)
     if family == "AIR_STRIKE" and low.startswith("bomb") and not AIR_CONTEXT.search(sent_text):
         # "a bomb exploded", "bombings in Tartus": no aircraft named, so a planted explosive
         return ("MAN_MADE_DISASTER" if ACCIDENT.search(sent_text) else "REM_EXPLOS"), None
     if family in ("REM_EXPLOS", "CHEM_WEAP") and ACCIDENT.search(sent_text) and not HOSTILE.search(sent_text):
         return "MAN_MADE_DISASTER", None  # "a gas container exploded", "chlorine gas leakage"
     if family in ATTACK_KINDS:
-        return family, subkind or _strike_subkind(family, weapons or doc_weapons)
+        return family, subkind or strike_subkind(family, weapons or doc_weapons)
     if family == "PROTEST":
         return _protest_kind(sent_text), None
     if family == "RIOT":
@@ -294,8 +294,8 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
             return "NON_STATE_ACTOR_OVERTAKES_TER", None
         return "GOV_REGAINS_TERIT", None
     if family == "ATTACK":
-        if _weapon_kind(weapons):
-            return _weapon_kind(weapons), _strike_subkind(_weapon_kind(weapons), weapons)
+        if weapon_kind(weapons):
+            return weapon_kind(weapons), strike_subkind(weapon_kind(weapons), weapons)
         if PROTESTERS.search(sent_text) and POLICE.search(sent_text):
             return "FORCE_AGAINST_PROTEST", None
         if re.search(r"\bmob\b|\blynch|\bvigilant", sent_text, re.I):
@@ -312,7 +312,7 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
     return family, subkind
 
 
-def _strike_subkind(kind: str, weapons: list[WeaponMention]) -> str | None:
+def strike_subkind(kind: str, weapons: list[WeaponMention]) -> str | None:
     classes = {w.cls for w in weapons}
     if kind == "AIR_STRIKE":
         return "drone_strike" if "drone" in classes else "air_strike"

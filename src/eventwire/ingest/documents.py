@@ -79,13 +79,14 @@ def read_inputs(
     A text longer than `max_chars` characters is an error, not a truncated document.
     Duplicate ids are allowed; each repeat is logged as a warning.
     """
-    reader = _Reader(stdin, max_chars)
+    reader = DocumentReader(stdin, max_chars)
     for path in paths:
         yield from reader.read(os.fspath(path))
 
 
-class _Reader:
-    """State shared across the inputs of one `read_inputs` call: stdin use and the ids seen."""
+class DocumentReader:
+    """State shared across the inputs of one `read_inputs` call: stdin use and the ids seen.
+    `document()` applies the same checks to a text from elsewhere (`eventwire watch`'s pages)."""
 
     def __init__(self, stdin: BinaryIO | None, max_chars: int):
         self.stdin = stdin
@@ -236,7 +237,7 @@ class _Reader:
                 continue
             meta = {"published": entry.published, "title": entry.title, "url": entry.link,
                     "source": feed.title, "author": entry.author}
-            yield self._document(where, doc_id, entry.text, len(entry.text.encode("utf-8")), meta)
+            yield self.document(where, doc_id, entry.text, len(entry.text.encode("utf-8")), meta)
         if n_linked:
             log.warning("%s: %d of %d entries have only a title and a link, no text; skipped "
                         "(eventwire watch fetches their pages)", shown, n_linked, len(feed.entries))
@@ -254,7 +255,7 @@ class _Reader:
         """The document of a read page, through the checks every document gets."""
         meta = {"published": page.published, "title": page.title, "url": page.url,
                 "source": page.source or page.host, "author": page.author}
-        return self._document(where, doc_id, page.text, len(page.text.encode("utf-8")), meta)
+        return self.document(where, doc_id, page.text, len(page.text.encode("utf-8")), meta)
 
     def _read_text(self, stream: BinaryIO, shown: str, doc_id: str) -> Document | DocumentError:
         """The whole stream as one document."""
@@ -269,7 +270,7 @@ class _Reader:
         except UnicodeDecodeError as e:
             offset = e.start + (len(_BOM) if has_bom else 0)
             return DocumentError(shown, _not_utf8(data[offset], f"at byte offset {offset:,}"))
-        return self._document(shown, doc_id, text, len(data), {})
+        return self.document(shown, doc_id, text, len(data), {})
 
     def _read_jsonl(self, stream: BinaryIO, shown: str) -> Iterator[Document | DocumentError]:
         """One document per non-blank line, streamed."""
@@ -319,12 +320,12 @@ class _Reader:
         text = obj["text"]
         if not isinstance(text, str):
             return DocumentError(where, f"'text' must be a string, got {_json_type(text)}")
-        return self._document(where, doc_id, text, len(text.encode("utf-8", "surrogatepass")), obj)
+        return self.document(where, doc_id, text, len(text.encode("utf-8", "surrogatepass")), obj)
 
     # -- checks common to every document -----------------------------------------------------
 
-    def _document(self, where: str, doc_id: str, text: str, nbytes: int,
-                  meta: dict[str, object]) -> Document | DocumentError:
+    def document(self, where: str, doc_id: str, text: str, nbytes: int,
+                 meta: dict[str, object]) -> Document | DocumentError:
         text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         if len(text) > self.max_chars:
             return DocumentError(where, _too_long(nbytes, self.max_chars))

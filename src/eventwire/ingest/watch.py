@@ -34,7 +34,7 @@ import numpy as np
 
 from eventwire.errors import DocumentError
 from eventwire.ingest.dedup import NearDuplicates
-from eventwire.ingest.documents import DEFAULT_MAX_CHARS, _Reader
+from eventwire.ingest.documents import DEFAULT_MAX_CHARS, DocumentReader
 from eventwire.ingest.feeds import FeedEntry, FeedError, read_feed
 from eventwire.ingest.fetch import FetchError, Fetcher
 from eventwire.ingest.html import Page, PageError, read_page
@@ -206,7 +206,7 @@ class Watcher:
         self.stats = WatchStats()
         self.seen = NearDuplicates()
         self.seen.add_all(state.signatures())
-        self._checker = _Reader(None, self.config.max_chars)
+        self._checker = DocumentReader(None, self.config.max_chars)
 
     def run(self, once: bool = False) -> WatchStats:
         """Poll until interrupted (KeyboardInterrupt propagates), or once."""
@@ -314,7 +314,7 @@ class Watcher:
             text, doc_id = entry.text, key
             meta = {"published": entry.published, "title": entry.title, "url": entry.link,
                     "source": feed_title, "author": entry.author}
-        doc = self._checker._document(key, doc_id, text, len(text.encode("utf-8")), meta)
+        doc = self._checker.document(key, doc_id, text, len(text.encode("utf-8")), meta)
         if isinstance(doc, DocumentError):
             self.state.page_failed(key, feed, doc.message, False, now)
             self._fail(doc)
