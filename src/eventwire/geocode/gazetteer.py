@@ -33,7 +33,6 @@ would add villages but take 2-3 s just to parse and twice the memory.
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import math
@@ -47,6 +46,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from eventwire.geocode import cache
+from eventwire.gcpause import paused_gc
 from eventwire.geocode.normalize import batch_keys, batch_skeletons, key
 
 log = logging.getLogger(__name__)
@@ -172,17 +172,12 @@ class Gazetteer:
         self.cache_path: Path | None = None  # the cache file read or written, if any
         self._reset()
         # The load creates ~10^6 objects, none cyclic: pausing the cyclic GC saves about a third.
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             path = self._cache_file(cache_dir) if use_cache else None
             data = cache.read(path, self.inputs) if path else None
             if not (data and self._load_cache(data, path)):
                 self._reset()
                 self._build(path)
-        finally:
-            if was_enabled:
-                gc.enable()
         log.info("gazetteer loaded (%s): %d cities, %d name keys, %d admin1 units in %.2f s",
                  self.source, len(self.gid), len(self.by_key), len(self.admin1),
                  time.perf_counter() - t0)

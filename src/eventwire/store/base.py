@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -233,28 +235,36 @@ def _normalise_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 # -- the rows an event becomes ---------------------------------------------------------------
 
-def _iso_date(value: Any) -> str | None:
-    """`value` if it is a valid ISO date (what a DATE column takes), else None."""
+@lru_cache(maxsize=65536)
+def _iso_date(value: Any) -> date | None:
+    """`value` as a date if it is a valid ISO date string (what a DATE column takes), else None.
+    Cached: a batch holds few distinct dates."""
     if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         return None
     try:
-        return date.fromisoformat(value).isoformat()
+        return date.fromisoformat(value)
     except ValueError:
         return None
 
 
 def _number(value: Any) -> float | None:
+    """A count or coordinate as the typed column holds it: a finite float, else None (the JSON
+    record has null for NaN and infinities too)."""
+    if type(value) is float:  # the common case, first: this runs for every coordinate
+        return value if math.isfinite(value) else None
     if value is None or isinstance(value, bool):
         return None
     try:
-        return float(value)
+        x = float(value)
     except (TypeError, ValueError, OverflowError):
         return None
+    return x if math.isfinite(x) else None
 
 
 class Rows:
     """The rows of every table for a batch of documents, as lists of tuples in column order
-    (`schema.*_COLUMNS`)."""
+    (`schema.*_COLUMNS`). Typed columns are read from the records' fields (as `Event.to_dict()`
+    writes them: confidence rounded, non-finite numbers null), the `record` column is the JSON."""
 
     def __init__(self) -> None:
         self.documents: list[tuple] = []
@@ -263,32 +273,34 @@ class Rows:
         self.weapons: list[tuple] = []
         self.evidence: list[tuple] = []
 
-    def add(self, doc: Document, events: Sequence[Event], chash: str, now: datetime) -> None:
-        self.documents.append((doc.id, chash, doc.published, doc.title, doc.url, doc.source,
+    def add(self, doc: Document, events: Sequence[Event], chash: str, now: datetime,
+            records: Sequence[str] | None = None) -> None:
+        """Add a document and its events; `records` are their JSON (`record_json`) if made."""
+        doc_id = doc.id
+        self.documents.append((doc_id, chash, doc.published, doc.title, doc.url, doc.source,
                                len(events), now, doc.duplicate_of))
+        actors, weapons, evidence = self.actors, self.weapons, self.evidence
         for seq, ev in enumerate(events):
-            text = record_json(ev)
-            r = json.loads(text)  # what is stored, so typed columns match the record exactly
-            loc = r["location"] or {}
-            dt = r["date"] or {}
-            attr = r["attribution"] or {}
-            eid = r["id"]
+            text = records[seq] if records is not None else record_json(ev)
+            loc, dt, attr = ev.location, ev.date, ev.attribution
+            eid = ev.id
             self.events.append((
-                doc.id, seq, eid, r["kind"], r["subkind"], loc.get("country"), loc.get("name"),
-                loc.get("admin1"), loc.get("precision"), _number(loc.get("lat")),
-                _number(loc.get("lon")), _iso_date(dt.get("start")), _iso_date(dt.get("end")),
-                dt.get("precision"), r["modality"], attr.get("status"), attr.get("source"),
-                _number(r["confidence"]), r["trigger"], text))
-            for i, a in enumerate(r["actors"]):
-                self.actors.append((doc.id, seq, i, eid, a["role"], a["name"], a["country"],
-                                    a["sector"], a["text"]))
-            for i, w in enumerate(r["weapons"]):
-                la, de = w["launched"] or {}, w["destroyed"] or {}
-                self.weapons.append((doc.id, seq, i, eid, w["class"], w["model"],
-                                     _number(la.get("value")), la.get("qualifier"),
-                                     _number(de.get("value")), de.get("qualifier")))
-            for i, s in enumerate(r["evidence"]):
-                self.evidence.append((doc.id, seq, i, eid, s["start"], s["end"]))
+                doc_id, seq, eid, ev.kind, ev.subkind,
+                *((loc.country, loc.name, loc.admin1, loc.precision, _number(loc.lat),
+                   _number(loc.lon)) if loc else (None,) * 6),
+                *((_iso_date(dt.start), _iso_date(dt.end), dt.precision) if dt
+                  else (None, None, None)),
+                ev.modality, *((attr.status, attr.source) if attr else (None, None)),
+                _number(round(ev.confidence, 3)), ev.trigger, text))
+            for i, a in enumerate(ev.actors):
+                actors.append((doc_id, seq, i, eid, a.role, a.name, a.country, a.sector, a.text))
+            for i, w in enumerate(ev.weapons):
+                la, de = w.launched, w.destroyed
+                weapons.append((doc_id, seq, i, eid, w.cls, w.model,
+                                _number(la.value) if la else None, la.qualifier if la else None,
+                                _number(de.value) if de else None, de.qualifier if de else None))
+            for i, s in enumerate(ev.evidence):
+                evidence.append((doc_id, seq, i, eid, s.start, s.end))
 
 
 def plan(items: Iterable[Item], stored: Mapping[str, str]) -> tuple[list[bool], dict[str, Item]]:

@@ -1,9 +1,9 @@
 """The DuckDB backend: one embedded database file, nothing to start.
 
 Bulk writes go through Arrow tables registered with DuckDB (`INSERT ... SELECT FROM frame`),
-which DuckDB reads without holding the GIL:
-one vectorised insert per table per batch instead of a statement per row. Python only makes the
-JSON records; DuckDB parses them and fills the typed columns and child tables itself. There are no indexes
+which DuckDB reads without holding the GIL: one vectorised insert per table per batch instead of
+a statement per row. Python makes every row (`base.Rows`, shared with PostgreSQL) before the
+transaction, on another thread than the previous batch's write. There are no indexes
 on the event tables; DuckDB's zone maps (min/max per row group) prune range filters, and
 `optimize()` rewrites `events` sorted by date and place so that they prune well.
 
@@ -12,11 +12,10 @@ A DuckDB file takes one writing process at a time; a second one gets a clear "is
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from operator import itemgetter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +23,9 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from eventwire.records import Document, Event
+from eventwire.gcpause import paused_gc
 from eventwire.store import schema
-from eventwire.store.base import ISO_DATE
-from eventwire.store.base import (
-    EventStore, Item, StoreError, plan, record_json, utcnow, with_hashes,
-)
+from eventwire.store.base import EventStore, Item, Rows, StoreError, plan, utcnow, with_hashes
 
 CHECKPOINT_THRESHOLD = "256MB"
 
@@ -37,7 +33,8 @@ CHECKPOINT_THRESHOLD = "256MB"
 _ARROW_TYPES = {"seq": pa.int32(), "idx": pa.int32(), "n_events": pa.int32(),
                 "span_start": pa.int64(), "span_end": pa.int64(), "lat": pa.float64(),
                 "lon": pa.float64(), "confidence": pa.float64(), "launched": pa.float64(),
-                "destroyed": pa.float64(), "ingested_at": pa.timestamp("us")}
+                "destroyed": pa.float64(), "date_start": pa.date32(), "date_end": pa.date32(),
+                "ingested_at": pa.timestamp("us")}
 _TYPES = {
     "seq": "INTEGER", "idx": "INTEGER", "n_events": "INTEGER", "span_start": "INTEGER",
     "span_end": "INTEGER", "lat": "DOUBLE", "lon": "DOUBLE", "confidence": "DOUBLE",
@@ -57,56 +54,16 @@ def _insert(table: str, columns: Sequence[str]) -> str:
     return f"INSERT INTO {table} ({cols}) SELECT {_select(columns, '_ew_frame')}"
 
 
-# The parts of a record each table takes, as `json_transform` structures.
-_EVENT_STRUCTURE = json.dumps({
-    "id": "VARCHAR", "kind": "VARCHAR", "subkind": "VARCHAR", "trigger": "VARCHAR",
-    "modality": "VARCHAR", "confidence": "DOUBLE",
-    "location": {"country": "VARCHAR", "name": "VARCHAR", "admin1": "VARCHAR",
-                 "precision": "VARCHAR", "lat": "DOUBLE", "lon": "DOUBLE"},
-    "date": {"start": "VARCHAR", "end": "VARCHAR", "precision": "VARCHAR"},
-    "attribution": {"status": "VARCHAR", "source": "VARCHAR"},
-})
-_LIST_STRUCTURES = {
-    "actors": [{"role": "VARCHAR", "name": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR",
-                "text": "VARCHAR"}],
-    "weapons": [{"class": "VARCHAR", "model": "VARCHAR",
-                 "launched": {"value": "DOUBLE", "qualifier": "VARCHAR"},
-                 "destroyed": {"value": "DOUBLE", "qualifier": "VARCHAR"}}],
-    "evidence": [{"start": "INTEGER", "end": "INTEGER"}],
-}
-# The batch's records: an Arrow table of doc_id, seq, record, read by each statement of _FILL.
-_FRAME = "SELECT doc_id, seq, record FROM _ew_frame"
+# Where the typed columns of an event row are (schema.EVENT_COLUMNS), for the sort key.
+_DATE_START, _LON, _LAT = (schema.EVENT_COLUMNS.index(c) for c in ("date_start", "lon", "lat"))
 
 
-def _iso_date(expr: str) -> str:
-    """A DATE from a string column when it is a valid YYYY-MM-DD, else NULL (as base._iso_date)."""
-    return (f"CASE WHEN regexp_full_match({expr}, '{ISO_DATE.pattern}') "
-            f"THEN TRY_CAST({expr} AS DATE) END")
-
-
-def _children(table: str, columns: str) -> str:
-    structure = json.dumps({"id": "VARCHAR", table: _LIST_STRUCTURES[table]})
-    items = f'r."{table}"'
-    return (f"INSERT INTO {table} SELECT doc_id, seq, CAST(idx - 1 AS INTEGER), id, {columns} "
-            f"FROM (SELECT doc_id, seq, r.id AS id, unnest({items}) AS x, "
-            f"generate_subscripts({items}, 1) AS idx FROM (SELECT doc_id, seq, "
-            f"json_transform(record, '{structure}') AS r FROM ({_FRAME})))")
-
-
-# Each statement parses what it needs of the records straight from the frame (JSON parsing is
-# cheap; materialising parsed records in a temporary table was not).
-_FILL = (
-    "INSERT INTO events SELECT doc_id, seq, r.id, r.kind, r.subkind, r.location.country, "
-    "r.location.name, r.location.admin1, r.location.precision, r.location.lat, r.location.lon, "
-    f"{_iso_date('r.date.start')}, {_iso_date('r.date.end')}, r.date.precision, r.modality, "
-    "r.attribution.status, r.attribution.source, r.confidence, r.trigger, record "
-    f"FROM (SELECT doc_id, seq, record, json_transform(record, '{_EVENT_STRUCTURE}') AS r "
-    f"FROM ({_FRAME}))",
-    _children("actors", "x.role, x.name, x.country, x.sector, x.text"),
-    _children("weapons", "x.class, x.model, x.launched.value, x.launched.qualifier, "
-                         "x.destroyed.value, x.destroyed.qualifier"),
-    _children("evidence", 'x.start, x."end"'),
-)
+def _placement(row: tuple) -> tuple:
+    """Where an event row goes in a batch: by start date, then longitude and latitude; undated
+    and unplaced last; then by document and position, so the order is deterministic."""
+    start, lon, lat = row[_DATE_START], row[_LON], row[_LAT]
+    return (start or date.max, math.inf if lon is None else lon,
+            math.inf if lat is None else lat, row[0], row[1])
 
 
 class DuckDBStore(EventStore):
@@ -167,7 +124,7 @@ class DuckDBStore(EventStore):
         return dict(rows)
 
     def upsert_documents(self, items: Iterable[Item]) -> list[bool]:
-        return self._apply(_prepare(items))
+        return self._apply(_Batch(items))
 
     def upsert_batches(self, batches: Iterable[Iterable[Item]]) -> Iterator[list[bool]]:
         """Like `upsert_documents` for each batch, in order, one transaction each; the JSON of
@@ -176,61 +133,53 @@ class DuckDBStore(EventStore):
         with ThreadPoolExecutor(1, thread_name_prefix="eventwire-duckdb") as pool:
             pending: Future[list[bool]] | None = None
             for batch in batches:
-                prepared = _prepare(batch)
+                prepared = _Batch(batch)
                 if pending is not None:
                     yield pending.result()
                 pending = pool.submit(self._apply, prepared)
             if pending is not None:
                 yield pending.result()
 
-    def _apply(self, prepared: list[_Prepared]) -> list[bool]:
-        if not prepared:
+    def _apply(self, batch: _Batch) -> list[bool]:
+        if not batch.items:
             return []
-        now = utcnow()
+        with paused_gc():  # the Arrow columns of a batch: millions of objects, no cycles
+            return self._apply_paused(batch)
+
+    def _apply_paused(self, batch: _Batch) -> list[bool]:
         self.con.begin()
         try:
-            stored = self.document_hashes(doc.id for doc, _, _ in prepared)
-            flags, latest = plan(prepared, stored)
+            stored = self.document_hashes(doc.id for doc, _, _ in batch.items)
+            flags, latest = plan(batch.items, stored)
             if latest:
-                self._write(latest, stored, now)
+                self._write(batch, latest, stored)
             self.con.commit()
         except BaseException:
             self.con.rollback()
             raise
         return flags
 
-    def _write(self, latest: dict[str, _Prepared], stored: Mapping[str, str], now) -> None:
+    def _write(self, batch: _Batch, latest: dict[str, Item], stored: Mapping[str, str]) -> None:
         """Inside the caller's transaction: replace the documents of `latest`.
 
-        Python has made only the JSON records (`Event.to_dict()`); DuckDB parses them
-        (`json_transform`) and fills `events` and the child tables in four vectorised
-        `INSERT ... SELECT`s. Each batch's events go in sorted by date and place, so the zone
-        maps of a bulk load prune bbox + date queries even when the documents came in random
-        date order (measured: p95 150 ms -> 35 ms over 1M events). Python sorts them: DuckDB's
-        ORDER BY moved every wide row and cost a third of the write."""
-        doc_rows, rows = [], []
-        for doc_id in sorted(latest):
-            doc, doc_records, chash = latest[doc_id]
-            doc_rows.append((doc.id, chash, doc.published, doc.title, doc.url, doc.source,
-                             len(doc_records), now, doc.duplicate_of))
-            rows += [(key, doc.id, seq, record) for seq, (key, record) in enumerate(doc_records)]
-        rows.sort(key=itemgetter(0))
+        The rows were made in Python (`base.Rows`, typed columns read from the records' fields)
+        while DuckDB wrote the previous batch; here they go in as Arrow tables, one plain
+        `INSERT ... SELECT` per table. Each batch's events go in sorted by date and place, so
+        the zone maps of a bulk load prune bbox + date queries even when the documents came in
+        random date order (measured: p95 150 ms -> 35 ms over 1M events)."""
+        frames = batch.frames_for(latest)
         replaced = sorted(d for d in latest if d in stored)
         if replaced:
             self._with_frame(_frame([(d,) for d in replaced], ["id"]), *(
                 f"DELETE FROM {t} WHERE doc_id IN (SELECT id FROM _ew_frame)"
                 for t, _ in _TABLES))
-        self._with_frame(_frame(doc_rows, schema.DOCUMENT_COLUMNS),
+        self._with_frame(frames["documents"],
                          _insert("documents", schema.DOCUMENT_COLUMNS)
                          + " ON CONFLICT (id) DO UPDATE SET "
                          + ", ".join(f"{c} = excluded.{c}" for c in schema.DOCUMENT_COLUMNS[1:]))
-        if not rows:
-            return
-        _, ev_doc, ev_seq, records = zip(*rows)
-        frame = pa.table({"doc_id": pa.array(ev_doc, pa.string()),
-                          "seq": pa.array(ev_seq, pa.int32()),
-                          "record": pa.array(records, pa.string())})
-        self._with_frame(frame, *_FILL)
+        for table, columns in _TABLES:
+            if frames[table].num_rows:
+                self._with_frame(frames[table], _insert(table, columns))
 
     def set_clusters(self, assignments: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
         pairs = dict(assignments.items() if isinstance(assignments, Mapping) else assignments)
@@ -283,27 +232,30 @@ class DuckDBStore(EventStore):
         self.con.close()
 
 
-# A document ready to write: the document, its events' JSON records, its content hash.
-_Prepared = tuple[Document, list[tuple[tuple, str]], str]  # events as (sort key, JSON record)
+class _Batch:
+    """A batch ready to write: its items (with content hashes) and the Arrow tables of all of
+    their rows, events sorted for the zone maps. Made before the transaction, so on another
+    thread than the previous batch's write."""
 
+    def __init__(self, items: Iterable[Item]):
+        self.items = with_hashes(items)
+        self.now = utcnow()
+        self.frames = self._frames(self.items)
 
-def _prepare(items: Iterable[Item]) -> list[_Prepared]:
-    return [(doc, [_keyed(e) for e in events], chash) for doc, events, chash in with_hashes(items)]
+    def _frames(self, items: Sequence[Item]) -> dict[str, pa.Table]:
+        with paused_gc():
+            rows = Rows()
+            for doc, events, chash in sorted(items, key=lambda item: item[0].id):
+                rows.add(doc, events, chash, self.now)
+            rows.events.sort(key=_placement)
+            return {"documents": _frame(rows.documents, schema.DOCUMENT_COLUMNS),
+                    **{table: _frame(getattr(rows, table), columns) for table, columns in _TABLES}}
 
-
-def _keyed(event: Event) -> tuple[tuple, str]:
-    record = record_json(event)  # first: what cannot be serialised fails here, as everywhere
-    return _sort_key(event), record
-
-
-def _sort_key(event: Event) -> tuple[str, float, float]:
-    """Where an event goes in a batch: by start date, then longitude and latitude; undated and
-    unplaced last."""
-    start = event.date.start if event.date and event.date.start else "~"  # "~" > any digit
-    loc = event.location
-    lon = loc.lon if loc and loc.lon is not None else math.inf
-    lat = loc.lat if loc and loc.lat is not None else math.inf
-    return start, lon, lat
+    def frames_for(self, latest: Mapping[str, Item]) -> dict[str, pa.Table]:
+        """The tables of the documents to write (usually all of the batch)."""
+        if len(latest) == len(self.items):  # every item written, so no id twice
+            return self.frames
+        return self._frames(list(latest.values()))
 
 
 def _frame(rows: list[tuple], columns: Sequence[str]) -> pa.Table:

@@ -39,7 +39,6 @@ share its geonameid, its name, or a 0.25-degree grid cell nearby. Cluster state 
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import math
 from collections import Counter
@@ -49,6 +48,8 @@ from datetime import date
 from operator import itemgetter
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
+
+from eventwire.gcpause import paused_gc
 
 __all__ = ["Claim", "Cluster", "CountRange", "cluster_events", "kind_family", "publisher"]
 
@@ -389,13 +390,8 @@ def cluster_events(events: Iterable[Mapping[str, Any]], *,
     """
     # Millions of small objects: the cyclic GC would rescan them all many times over, and none
     # of them form cycles. Pausing it makes a 1M-event run several times faster.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         return _cluster(events, docs)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _cluster(events: Iterable[Mapping[str, Any]], docs: Mapping[str, dict] | None) -> list[Cluster]:
