@@ -219,3 +219,28 @@ def test_register_tables() -> None:
     assert all(g.a1[i] == g.raions[r].a1 for i, r in enumerate(g.a2) if r >= 0)
     # the villages leave the rest of the world alone: statistics from cities5000 rows only
     assert all(g.kind[i] == KIND_CITY for i in g.cities_by_cc["UA"])
+
+
+def test_russian_endings_give_the_ukrainian_forms():
+    from eventwire.geocode.resolver import russian_to_ukrainian
+
+    assert "novoselivka" in russian_to_ukrainian("novoselovka")
+    assert "buzova" in russian_to_ukrainian("buzovaya")
+    assert "zolochiv" in russian_to_ukrainian("zolochev")
+    assert "svatove" in russian_to_ukrainian("svatovo")
+    assert russian_to_ukrainian("kyiv") == []
+
+
+@pytest.mark.parametrize("russian, name, admin1", [
+    ("Popasnaya", "Popasna", "Luhansk Oblast"),
+    ("Svatovo", "Svatove", "Luhansk Oblast"),
+])
+def test_a_russian_spelling_finds_the_ukrainian_town(geo, russian, name, admin1):
+    loc = geo.resolve(russian, ("UKR",))
+    assert (loc.name, loc.admin1, loc.precision) == (name, admin1, "city"), loc
+
+
+def test_a_towns_own_name_beats_another_towns_alternate_name(geo):
+    # Chornobyl (Kyiv Oblast, a few hundred people) over a larger town that lists it as an alias
+    loc = geo.resolve("Chornobyl", ("UKR",))
+    assert (loc.name, loc.admin1) == ("Chornobyl", "Kyiv Oblast"), loc

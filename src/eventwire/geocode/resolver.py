@@ -76,6 +76,7 @@ from eventwire.geocode.gazetteer import (
 from eventwire.geocode.normalize import key as norm_key
 from eventwire.geocode.normalize import skeleton
 from eventwire.geocode.regions import NAMED_REGIONS, Direction, direction_point, parse_direction
+from eventwire.geocode.sites import site
 from eventwire.records import Location
 
 log = logging.getLogger(__name__)
@@ -262,11 +263,14 @@ class _Resolution:
             return country_location(iso3)
         if len(k) < 3:
             return None
-        # 2. named non-admin region
+        # 2. named non-admin region, or a named site (an island, a power plant, a bridge)
         named = NAMED_REGIONS.get(k)
         if named:
             return Location(name=named[1], country=named[0], lat=named[2], lon=named[3],
                             precision="region")
+        named_site = site(k)
+        if named_site is not None:
+            return named_site
         # 3. exact city / admin name ("St John's" keeps its 's in the index)
         for kk in dict.fromkeys((k, _strip_the(norm_key(raw, possessive=False)))):
             loc = self._bare(kk)
@@ -330,8 +334,7 @@ class _Resolution:
         if k is not None and len(idxs) > 1:
             # the official name of a registered settlement (a KATOTTG row: main key, with a raion)
             # outranks other places' alternate or former names in its country
-            own = {g.cc[i] for i in idxs
-                   if g.kind[i] != KIND_CITY and g.a2[i] >= 0 and g.main_key[i] == k}
+            own = {g.cc[i] for i in idxs if g.kind[i] != KIND_CITY and g.main_key[i] == k}
             if own:
                 sk = skeleton(k)
                 idxs = [i for i in idxs if g.cc[i] not in own or _own(g, i, k)
@@ -523,6 +526,11 @@ class _Resolution:
             return None
         idxs = self.g.ids(self.g.by_skeleton, skeleton(k))
         if not idxs:
+            # a Russian spelling of a Ukrainian name ("Novoselovka", "Buzovaya", "Zolochev"):
+            # the Ukrainian places of the Ukrainian form
+            idxs = [i for v in russian_to_ukrainian(k)
+                    for i in self.g.ids(self.g.by_skeleton, skeleton(v)) if self.g.cc[i] == "UA"]
+        if not idxs:
             return None
         if self.ctx_cc:
             idxs = [i for i in idxs if self.g.cc[i] in self.ctx_cc]
@@ -589,6 +597,23 @@ class _Ambiguous:
     def __init__(self, loc: Location | None, shared_country: bool = False) -> None:
         self.loc = loc
         self.shared_country = shared_country
+
+
+# Russian name endings and their Ukrainian counterparts (ending of the lookup key).
+_RU_UK_ENDINGS = (("ovka", "ivka"), ("evka", "ivka"), ("ievka", "ivka"), ("yevka", "ivka"),
+                  ("aya", "a"), ("oye", "e"), ("oe", "e"), ("skiy", "skyi"), ("skij", "skyi"),
+                  ("ov", "iv"), ("ev", "iv"), ("yev", "iv"), ("ovo", "ove"), ("evo", "eve"))
+
+
+def russian_to_ukrainian(k: str) -> list[str]:
+    """Ukrainian forms of a key that may be a Russian spelling: Russian "-ovka"/"-evka" are
+    Ukrainian "-ivka", "-aya" "-a", "-oye" "-e", a final "-ov"/"-ev" "-iv" (Kharkov, Zolochev),
+    and Russian "e"/"i" often Ukrainian "y"/"i" (folded by :func:`skeleton` already)."""
+    out = []
+    for ru, uk in _RU_UK_ENDINGS:
+        if k.endswith(ru) and len(k) > len(ru) + 2:
+            out.append(k[: -len(ru)] + uk)
+    return out
 
 
 def _own(g: Gazetteer, i: int, k: str) -> bool:
