@@ -178,3 +178,44 @@ def test_caption_is_one_other_event_at_its_scene(text, country, point):
 ])
 def test_no_caption_event_without_a_scene_or_in_a_long_text(text):
     assert eventwire.extract(text) == []
+
+
+# -- named sites, districts of cities, names in quotes, datelines -------------------------------
+
+@pytest.mark.parametrize("text, name, admin1, point", [
+    ("Ukrainian forces struck Russian positions on Snake Island.", "Snake Island", "Odesa Oblast",
+     (45.255, 30.204)),
+    # the plant, not the city of Zaporizhzhia 50 km away
+    ("Shelling was reported near the Zaporizhzhia nuclear power plant on Sunday.",
+     "Zaporizhzhia Nuclear Power Plant", "Zaporizhzhia Oblast", (47.51, 34.59)),
+    ("Drones attacked the Engels air base deep inside Russia.", "Engels Air Base", "Saratov Oblast",
+     (51.48, 46.21)),
+])
+def test_named_sites(text, name, admin1, point):
+    loc = main_location(text)
+    assert (loc.name, loc.admin1, loc.precision) == (name, admin1, "point"), loc
+    assert km((loc.lat, loc.lon), point) < 5
+
+
+def test_a_district_of_a_city_is_in_the_city():
+    loc = main_location("A fire broke out after shelling in Kyivskyi District, Kharkiv, Kharkiv Oblast.")
+    assert (loc.name, loc.admin1) == ("Kharkiv", "Kharkiv Oblast"), loc
+    # ... while a district followed by its oblast is the raion
+    loc = main_location("Shelling hit villages in Kramatorsk District, Donetsk Oblast.")
+    assert (loc.name, loc.precision) == ("Kramatorsk Raion", "admin2"), loc
+
+
+def test_a_quoted_word_names_a_shop_not_a_town():
+    # "Victoria" is also a national capital; in quotes it is the name of the cinema
+    loc = main_location("A missile hit the 'Victoria' cinema in Kremenchuk on Monday.")
+    assert loc.name == "Kremenchuk", loc
+
+
+def test_a_place_naming_a_building_is_not_a_person():
+    loc = main_location("Kherson Drama Theatre destroyed by shelling")
+    assert (loc.name, loc.admin1) == ("Kherson", "Kherson Oblast"), loc
+
+
+def test_a_town_opening_a_sentence_before_a_comma_is_the_scene():
+    loc = main_location("Melitopol, residents said, came under heavy shelling overnight.")
+    assert loc.name == "Melitopol", loc

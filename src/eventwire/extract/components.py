@@ -215,7 +215,13 @@ def locations(doc: Doc) -> Doc:
             continue
         scored = []
         home = doc._.ew_countries[:1] or [q.location.country for q in usable if not q.is_country][:1]
+        # "attacked the Engels air base deep inside Russia": the country only says where the
+        # more precise place is (unless that place is where someone spoke "from")
+        inside = {p.location.country for p in cands if not p.is_country
+                  and locative_prep(doc, p) != "from" and not is_compound_modifier(doc, p)}
         for p in cands:
+            if p.is_country and p.location.country in inside:
+                continue
             prep = locative_prep(doc, p)
             if m.kind in SPEECH_KINDS and m.subkind != "military_movement" and \
                     prep not in ("in", "at", "near", "inside", "outside"):

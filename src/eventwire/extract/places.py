@@ -23,6 +23,9 @@ from eventwire.geocode import Geocoder, country_iso3, default_geocoder
 from eventwire.geocode.countries import place_country_iso3
 from eventwire.geocode.normalize import key as name_key
 from eventwire.geocode.normalize import skeleton
+from eventwire.geocode.sites import first_words as site_first_words
+from eventwire.geocode.sites import longest_name as site_longest_name
+from eventwire.geocode.sites import site
 from eventwire.records import Location
 
 log = logging.getLogger(__name__)
@@ -94,7 +97,8 @@ def _candidates(doc) -> list[tuple[int, int]]:
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             if start < ent.end and all(_name_word(t) or t.text == "-" for t in doc[start:ent.end]):
                 spans.add((start, ent.end))
-        elif ent.label_ == "PERSON" and not _after_locative(doc, ent.start) and \
+        elif ent.label_ == "PERSON" and not _after_locative(doc, ent.start) \
+                and not _place_then_noun(doc, ent) and not _dateline(doc, ent) and \
                 (len(ent) > 1 and all(t.pos_ == "PROPN" for t in ent)
                  or ent.root.dep_ in ("nsubj", "nsubjpass", "poss") or _titled(doc, ent.start)):
             if len(ent) > 1 and not _titled(doc, ent.start) and ent.root.dep_ not in ("nsubj", "poss"):
@@ -120,6 +124,29 @@ def _candidates(doc) -> list[tuple[int, int]]:
                 spans.add((i, i + 1))
             i += 1
     return sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
+
+
+def _place_then_noun(doc, ent) -> bool:
+    """ "Mariupol Drama (theatre)", "Kharkiv School": a "person" whose later words are English
+    common nouns is a place naming a building, not someone's name."""
+    words = english_words()
+    return len(ent) > 1 and not _titled(doc, ent.start) and all(
+        t.lower_ in words and t.lower_ not in _GIVEN_NAME_WORDS for t in ent[1:])
+
+
+# English words that are also common surnames or given names ("Tom Cook", "Kim Young")
+_GIVEN_NAME_WORDS = {"cook", "young", "smith", "baker", "miller", "brown", "white", "black",
+                     "green", "king", "wood", "hill", "carter", "walker", "turner", "hunter",
+                     "price", "rice", "rose", "may", "will", "mark", "bush", "pence", "graham",
+                     "lee", "long", "bell", "ward", "mason", "fisher", "gray", "grey", "day",
+                     "moon", "stone", "fox", "wolf", "hope", "joy", "page", "bishop", "judge"}
+
+
+def _dateline(doc, ent) -> bool:
+    """ "Kherson, the Russian army opened fire ...": one name opening a sentence, then a comma,
+    is where the report is set, not a person (the small model often says person)."""
+    return len(ent) == 1 and ent[0].is_sent_start and ent.end < len(doc) \
+        and doc[ent.end].text == "," and not _titled(doc, ent.start)
 
 
 def _lower_name(doc, i: int) -> bool:
@@ -169,6 +196,10 @@ def _after_locative(doc, i: int) -> bool:
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ATTACK_VERBS:
         return True
     j = i - 1
+    # over the place's own adjectives: "in Russia-occupied Mariupol", "in besieged Mariupol"
+    amods = [c for c in tok.lefts if c.dep_ == "amod"]
+    while amods and j >= 0 and amods[-1].i >= j:
+        j = amods.pop().left_edge.i - 1
     while j >= 0 and doc[j].lower_ in ("the", "city", "town", "village", "of"):
         j -= 1
     return j >= 0 and doc[j].lower_ in LOCATIVE_PREPS
@@ -348,7 +379,17 @@ def _find_places(doc, context: list[str], memo: dict, candidates: list[tuple[int
             continue  # "Leningradskaya Street", "Lugan River": a feature named after a place
         if doc[end - 1].lower_ in FEATURE_WORDS and start > 0 and _name_word(doc[start - 1]):
             continue  # ... and "Street" of it is not the town of Street
+        if end - start == 1 and start > 0 and end < len(doc) and doc[start - 1].text in QUOTES \
+                and doc[end].text in QUOTES:
+            continue  # "queues at 'Metro' in Mariupol": a quoted word names a shop, a ship, ...
+        if _city_follows(doc, end if doc[end - 1].lower_ in ("district", "raion") else end + 1
+                         if end < len(doc) and doc[end].lower_ in ("district", "raion") else None,
+                         resolve, ctx):
+            continue  # "Kyiv District, Donetsk": a district of the city named next, not a raion
         lower = doc[start].is_lower
+        site_end = _site_end(doc, start, end)
+        if site_end is not None:  # "the Zaporizhzhia nuclear power plant": the site, not the city
+            end = site_end
         wstart, wend = _widen(doc, start, end)
         qualifier, q_end = _admin_qualifier(doc, _run_end(doc, wend))
         q_loc = resolve(qualifier, ctx) if qualifier else None
@@ -394,6 +435,31 @@ def _find_places(doc, context: list[str], memo: dict, candidates: list[tuple[int
                                 _is_modifier(doc, start2, end2)))
     out.sort(key=lambda p: p.start)
     return out
+
+
+QUOTES = {"'", '"', "‘", "’", "“", "”", "«", "»", "``", "''"}
+
+
+def _site_end(doc, start: int, end: int) -> int | None:
+    """Where a named site that starts at `start` ends, if it is longer than the candidate
+    ("Zaporizhzhia nuclear power plant", "Snake Island")."""
+    if name_key(doc[start].text) not in site_first_words():
+        return None
+    for e in range(min(len(doc), start + site_longest_name()), end, -1):
+        if site(name_key(doc[start:e].text)) is not None:
+            return e
+    return None
+
+
+def _city_follows(doc, i: int | None, resolve, ctx: tuple[str, ...]) -> bool:
+    """A comma at `i`, then a town (the run of name words from `i + 1`)."""
+    if i is None or i >= len(doc) or doc[i].text != ",":
+        return False
+    j = _run_end(doc, i + 1)
+    if j == i + 1 or j < len(doc) and doc[j].lower_ in ADMIN_WORDS:  # ", Donetsk Oblast"
+        return False
+    loc = resolve(doc[i + 1:j].text, ctx)
+    return loc is not None and loc.precision == "city"
 
 
 def _same_place(a: Location, b: Location | None) -> bool:
