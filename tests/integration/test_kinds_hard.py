@@ -85,6 +85,11 @@ def test_attack_in_different_kinds(text, kind):
     ("Hundreds of nurses marched peacefully to the health ministry in Accra to demand their wages.",
      "PEACE_PROTEST"),
     ("Police defused a bomb found in a bag near the bus station in Quetta.", "DISR_WEAP"),
+    # the subject of "destroyed"/"hit" is an aircraft or a gun: a strike, not property destruction
+    ("Sudanese army warplanes destroyed fuel depots used by the RSF near Nyala, witnesses said.", "AIR_STRIKE"),
+    ("Mortars hit the main market of Afgoye on Friday, wounding eleven traders.", "ART_MISS_ATTACK"),
+    # "gang" in "gang-raped" is no criminal gang (and the lemmatizer's "rap" for "raped" no match)
+    ("A 16-year-old was gang-raped by four soldiers near Bunia, a local rights group said.", "SEX_VIOL"),
 ])
 def test_who_did_what_to_whom(text, kind):
     assert main_kind(text) == kind

@@ -107,14 +107,15 @@ _SUFFIXES = (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), (
 
 
 def _lemma(t) -> str:
-    """The token's lemma; for a word the lemmatizer left alone ("Shelled" in a title, "a shelled
-    cafe"), the first suffix-stripped form that is a trigger."""
+    """The token's lemma; when that is no trigger ("Shelled" left alone in a title, "raped"
+    lemmatised "rap"), the first suffix-stripped form of the word that is one."""
     lemma = t.lemma_.lower() if t.lemma_ else t.lower_
-    if lemma in FIRST_WORDS or lemma != t.lower_:
+    if lemma in FIRST_WORDS:
         return lemma
+    word = t.lower_  # also when the lemmatizer erred: "raped" -> "rap"
     for suffix, repl in _SUFFIXES:
-        if lemma.endswith(suffix) and lemma[: -len(suffix)] + repl in FIRST_WORDS:
-            return lemma[: -len(suffix)] + repl
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in FIRST_WORDS:
+            return word[: -len(suffix)] + repl
     return lemma
 
 
@@ -213,6 +214,8 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False  # "the ministry responsible for energy": no attack to attribute
     if key == "held" and not any(c.dep_ == "nsubjpass" for c in first.children):
         return False
+    if key == "gang" and any(_lemma(t).startswith("rape") for t in first.doc[first.i + 1:first.i + 3]):
+        return False  # "gang-raped", "gang rape": sexual violence, not a criminal gang
     if key == "missing" and first.head.pos_ not in ("AUX", "VERB"):
         return False
     return True
@@ -373,6 +376,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         span = sent.doc.char_span(w.start, w.end, alignment_mode="expand")
         if span is not None:
             triggers = [(span.root.i, 1, "CHANGE_TO_GROUP_ACT", "military_movement", span.text)]
+    triggers = [_by_platform(sent.doc, t) for t in triggers]
     by_family: dict[str, list[tuple[int, int, str, str | None, str]]] = {}
     for trig in triggers:
         fam = trig[2]
@@ -441,6 +445,39 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         mentions.append(m)
     _scopes(sent, mentions)
     return mentions
+
+
+# What the subject of "destroy", "damage", "hit" was ("Turkish jets destroyed depots", "mortars
+# hit the market"): a platform or weapon that makes the act a strike of its kind.
+PLATFORM_KINDS = {
+    **dict.fromkeys(("jet", "warplane", "aircraft", "plane", "bomber", "helicopter", "gunship", "chopper",
+                     "drone", "uav", "airstrike", "aviation"), ("AIR_STRIKE", "air_strike")),
+    **dict.fromkeys(("artillery", "mortar", "howitzer", "rocket", "missile", "shell", "shelling", "tank"),
+                    ("ART_MISS_ATTACK", "shelling")),
+}
+PLATFORM_VERBS = {"destroy", "damage", "hit", "target", "burn", "raze", "demolish", "kill", "wound", "injure"}
+
+
+def _by_platform(doc, trig: tuple[int, int, str, str | None, str]) -> tuple[int, int, str, str | None, str]:
+    """A trigger of destruction or harm whose subject is an aircraft, a drone or a gun names a
+    strike: "Turkish jets destroyed weapon depots" is an air strike, not property destruction."""
+    i, n, family, subkind, text = trig
+    tok = doc[i]
+    if family not in ("PROPERTY_DISTRUCT", "ATTACK", REMOTE) or tok.pos_ != "VERB" \
+            or _lemma(tok) not in PLATFORM_VERBS:
+        return trig
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "agent"):
+            subj = c if c.dep_ == "nsubj" else next((g for g in c.children if g.dep_ == "pobj"), c)
+            hit = PLATFORM_KINDS.get(subj.lemma_.lower())
+            if hit is not None:
+                kind, sub = hit
+                if kind == "ART_MISS_ATTACK" and subj.lemma_.lower() == "missile":
+                    sub = "missile_strike"
+                if kind == "AIR_STRIKE" and subj.lemma_.lower() in ("drone", "uav"):
+                    sub = "drone_strike"
+                return i, n, kind, sub, text
+    return trig
 
 
 def _main_trigger(sent, trigs):
