@@ -143,3 +143,8 @@ def test_a_tampered_artefact_is_refused(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         classifier.load.cache_clear()
+
+
+def test_raids_that_arrest_people_are_arrests():
+    # the raids are how the arrests were made, not an attack of their own
+    assert main_kind("Police arrested 12 opposition activists in dawn raids on their homes in Harare.") == "ARREST"

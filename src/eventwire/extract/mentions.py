@@ -391,6 +391,10 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         # "air defence shot down 18 ... during an attack": the interception is the news
         del by_family[REMOTE]
         has_attack = False
+    if "ARREST" in by_family and REMOTE in by_family and not weapons and \
+            all(_lemma(sent.doc[t[0]]) == "raid" for t in by_family[REMOTE]):
+        del by_family[REMOTE]  # "arrested 100 people during raids": the raids are how, the arrests what
+        has_attack = False
     if "PROTEST" in by_family:
         for fam in ("ARREST", "ATTACK", "RIOT", "ARMED_CLASH"):
             by_family.pop(fam, None)
