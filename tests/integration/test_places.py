@@ -219,3 +219,10 @@ def test_a_place_naming_a_building_is_not_a_person():
 def test_a_town_opening_a_sentence_before_a_comma_is_the_scene():
     loc = main_location("Melitopol, residents said, came under heavy shelling overnight.")
     assert loc.name == "Melitopol", loc
+
+
+def test_troops_sent_to_a_town_are_in_the_town():
+    # (the small model's parse must see "to" as a preposition: "deployed two more battalions to
+    # Sievierodonetsk" it reads as "to" + a verb, and then no place is attached)
+    loc = main_location("Russia has sent thousands of fresh troops to Bakhmut, the governor said.")
+    assert (loc.name, loc.admin1) == ("Bakhmut", "Donetsk Oblast"), loc

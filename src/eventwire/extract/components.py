@@ -224,8 +224,10 @@ def locations(doc: Doc) -> Doc:
                 continue
             prep = locative_prep(doc, p)
             if m.kind in SPEECH_KINDS and m.subkind != "military_movement" and \
-                    prep not in ("in", "at", "near", "inside", "outside"):
+                    prep not in ("in", "at", "near", "inside", "outside") and \
+                    not (prep in ("to", "into") and _lemma_of(doc, m) in MOVE_VERBS):
                 continue  # "talks on Ukraine" are about Ukraine, not in it; "corridors to El Fasher"
+                # (but troops "deployed to Mariupol" are in Mariupol)
             if prep in ("on", "against", "at", "onto") and p.is_country and m.kind != "DIPLO":
                 m.target_place = m.target_place or p
                 continue
@@ -238,6 +240,13 @@ def locations(doc: Doc) -> Doc:
             m.place = m.target_place
     _lead_place(doc, sents)
     return doc
+
+
+MOVE_VERBS = {"deploy", "redeploy", "send", "move", "relocate", "reinforce", "dispatch", "transfer"}
+
+
+def _lemma_of(doc: Doc, m) -> str:
+    return doc[m.trigger_i].lemma_.lower()
 
 
 def _lead_place(doc: Doc, sents: list) -> None:

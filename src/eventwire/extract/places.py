@@ -202,7 +202,8 @@ def _after_locative(doc, i: int) -> bool:
         j = amods.pop().left_edge.i - 1
     while j >= 0 and doc[j].lower_ in ("the", "city", "town", "village", "of"):
         j -= 1
-    return j >= 0 and doc[j].lower_ in LOCATIVE_PREPS
+    return j >= 0 and (doc[j].lower_ in LOCATIVE_PREPS
+                       or doc[j].lower_ in ("to", "into") and tok.dep_ == "pobj" and tok.head.i == j)
 
 
 def _widen(doc, start: int, end: int) -> tuple[int, int]:
@@ -515,11 +516,11 @@ def is_compound_modifier(doc, place: PlaceMention) -> bool:
 
 
 def locative_prep(doc, place: PlaceMention) -> str | None:
-    """The preposition that attaches a place to its clause ("in" Miami), if any."""
+    """The preposition that attaches a place to its clause ("in" Miami, "to" Mariupol), if any."""
     tok = doc[place.tok_end - 1]
     while tok.dep_ in ("compound", "amod", "nmod") and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+    if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVE_PREPS or tok.head.lower_ in ("to", "into")):
         return tok.head.lower_
     if tok.dep_ == "appos" and tok.head.dep_ == "pobj":
         return tok.head.head.lower_
