@@ -263,7 +263,11 @@ def _retype(d: _Draft, text: str) -> None:
     if not snippet:
         d.confidence = rule_conf
         return
-    locked = any(w.launched or w.destroyed for w in d.weapons) and d.kind in ATTACK_KINDS | {"DISR_WEAP"}
+    # locked: the weapons named and counted decide the kind, or the event is an outcome of
+    # another ("three injured in the Kyiv region") whose kind it inherits: its own sentence
+    # does not say what caused it
+    locked = any(w.launched or w.destroyed for w in d.weapons) and d.kind in ATTACK_KINDS | {"DISR_WEAP"} \
+        or d.mentions[0].inherited
     kind, conf = classifier.decide(d.kind, rule_conf, classifier.probabilities(snippet), locked, d.modality)
     if d.modality != "asserted":
         conf = max(0.05, conf - 0.15)

@@ -165,7 +165,16 @@ def decide(rule_kind: str, rule_conf: float, probs: dict[str, float], locked: bo
         return rule_kind, rule_conf
     beta, gamma, coef = m.combine
     kind = rule_kind if locked else choose(probs, rule_kind, beta, gamma)
-    return kind, calibrated(coef, probs.get(kind, 0.0), rule_conf, kind == rule_kind)
+    return kind, calibrated(coef, support(probs, kind, locked), rule_conf, kind == rule_kind)
+
+
+def support(probs: dict[str, float], kind: str, locked: bool) -> float:
+    """How much the classifier backs `kind`: its probability; for a locked event (the rules'
+    evidence decides the precise kind) that of its whole group, since a long report of a barrage
+    reads as strikes, interceptions and damage at once."""
+    if locked:
+        return min(1.0, sum(v for k, v in probs.items() if k == kind or same_group(k, kind)))
+    return probs.get(kind, 0.0)
 
 
 # Kinds that share words and get confused: the rules find the family reliably (a protest, a
