@@ -14,7 +14,6 @@ import re
 from dataclasses import replace
 
 from eventwire.extract import classifier
-from eventwire.extract.mentions import PLATFORM_KINDS
 from eventwire.extract.kinds import kind_info
 from eventwire.extract.mentions import (ATTACK_KINDS, NON_STATE, STATE_FORCES, Mention, strike_subkind,
                                        weapon_kind)
@@ -269,9 +268,7 @@ def _retype(d: _Draft, text: str) -> None:
     # does not say what caused it
     locked = any(w.launched or w.destroyed for w in d.weapons) and d.kind in ATTACK_KINDS | {"DISR_WEAP"} \
         or d.mentions[0].inherited \
-        or d.kind in ATTACK_KINDS and any(m.trigger_text.lower().startswith(("destroy", "damag", "hit"))
-                                          or m.trigger_text.lower().rstrip("s") in PLATFORM_KINDS
-                                          for m in d.mentions)  # "warplanes destroyed depots"
+        or d.kind in ATTACK_KINDS and any(m.by_platform for m in d.mentions)  # "warplanes destroyed depots"
     kind, conf = classifier.decide(d.kind, rule_conf, classifier.probabilities(snippet), locked, d.modality)
     if d.modality != "asserted":
         conf = max(0.05, conf - 0.15)

@@ -101,6 +101,7 @@ class Mention:
     inherited: bool = False  # made from an outcome sentence without a trigger ("three injuries in Kyiv")
     headline: bool = False  # read from the document's headline
     passive: bool = False  # the trigger verb is passive ("were arrested", "were damaged")
+    by_platform: bool = False  # the kind is named by its aircraft or gun ("warplanes", "mortars hit")
 
 
 _SUFFIXES = (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
@@ -376,7 +377,9 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         span = sent.doc.char_span(w.start, w.end, alignment_mode="expand")
         if span is not None:
             triggers = [(span.root.i, 1, "CHANGE_TO_GROUP_ACT", "military_movement", span.text)]
-    triggers = [_by_platform(sent.doc, t) for t in triggers]
+    converted = [(_by_platform(sent.doc, t), t) for t in triggers]
+    triggers = [new for new, _ in converted]
+    platform_trigs = {new for new, old in converted if new != old}
     by_family: dict[str, list[tuple[int, int, str, str | None, str]]] = {}
     for trig in triggers:
         fam = trig[2]
@@ -446,6 +449,8 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         anchor = _anchor(sent.doc[trig[0]])
         m.anchor_i = anchor.i
         m.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children)
+        m.by_platform = kind in ATTACK_KINDS and any(
+            t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
         mentions.append(m)
     _scopes(sent, mentions)
     return mentions

@@ -273,15 +273,14 @@ class Rows:
         self.weapons: list[tuple] = []
         self.evidence: list[tuple] = []
 
-    def add(self, doc: Document, events: Sequence[Event], chash: str, now: datetime,
-            records: Sequence[str] | None = None) -> None:
-        """Add a document and its events; `records` are their JSON (`record_json`) if made."""
+    def add(self, doc: Document, events: Sequence[Event], chash: str, now: datetime) -> None:
+        """Add a document and its events."""
         doc_id = doc.id
         self.documents.append((doc_id, chash, doc.published, doc.title, doc.url, doc.source,
                                len(events), now, doc.duplicate_of))
         actors, weapons, evidence = self.actors, self.weapons, self.evidence
         for seq, ev in enumerate(events):
-            text = records[seq] if records is not None else record_json(ev)
+            text = record_json(ev)
             loc, dt, attr = ev.location, ev.date, ev.attribution
             eid = ev.id
             self.events.append((
