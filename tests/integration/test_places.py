@@ -129,6 +129,13 @@ def test_a_village_name_shared_across_oblasts_gives_the_country():
     assert (loc.precision, loc.country) == ("country", "UKR")
 
 
+def test_the_publication_date_picks_the_village_on_that_days_front():
+    # Zolochiv: a town in Lviv Oblast, a smaller one in Kharkiv Oblast near the 2022 front line
+    text = "Russian shelling damaged houses in Zolochiv."
+    assert main_location(text, published="2022-05-01").admin1 == "Kharkiv Oblast"
+    assert main_location(text, published=None).admin1 == "Lviv Oblast"
+
+
 def test_other_places_of_the_document_pick_the_village():
     # ... next to Kupiansk (Kharkiv Oblast) it is the Prosiane of Kharkiv Oblast
     found = dict(places_of("Shelling hit Kupiansk and Prosiane on Tuesday."))

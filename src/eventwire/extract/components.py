@@ -61,7 +61,7 @@ def line_breaks(doc: Doc) -> Doc:
 @Language.component("ew_places", requires=["doc.ents"])
 def places(doc: Doc) -> Doc:
     doc._.ew_countries = document_countries(doc)
-    doc._.ew_places = find_places(doc, doc._.ew_countries)
+    doc._.ew_places = find_places(doc, doc._.ew_countries, parse_published(doc._.published))
     return doc
 
 

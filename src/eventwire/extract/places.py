@@ -9,6 +9,8 @@ about. A place that only modifies a noun ("Kyiv officials", "Russia's defence mi
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import logging
 import re
 from collections import Counter
@@ -16,7 +18,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-import dataclasses
 
 from eventwire.extract.actors import SECTOR_NOUNS, known_actor
 from eventwire.geocode import Geocoder, country_iso3, default_geocoder
@@ -253,7 +254,8 @@ def use_geocoder(geocoder: Geocoder) -> Iterator[None]:
 class NullGeocoder:
     """A `Geocoder` that knows no place: extraction without geocoding."""
 
-    def resolve(self, text: str, context: Sequence[str] = ()) -> Location | None:
+    def resolve(self, text: str, context: Sequence[str] = (), on: dt.date | None = None) \
+            -> Location | None:
         return None
 
 
@@ -268,7 +270,7 @@ def document_countries(doc) -> list[str]:
     return [c for c, _ in counts.most_common()]
 
 
-def find_places(doc, context: list[str]) -> list[PlaceMention]:
+def find_places(doc, context: list[str], on: dt.date | None = None) -> list[PlaceMention]:
     """Resolved place mentions of a document, in text order, without overlaps.
 
     Two passes. The countries the document names ("Ukraine", not "Russian": a demonym names an
@@ -276,16 +278,17 @@ def find_places(doc, context: list[str]) -> list[PlaceMention]:
     their own names (cities and regions) steer the second, then the rest of `context`, so
     "Druzhba" next to "Lysychansk" stays in Ukraine and "Russian truck in Donetsk" is the city in
     Ukraine. A name many villages share, spread over several oblasts (which the geocoder answers
-    with their country), is then looked for in the oblasts of the document's other places."""
+    with their country), is then looked for in the oblasts of the document's other places. `on`,
+    the publication date, is passed to the geocoder (which favours villages on that day's front)."""
     memo: dict = {}
     cands = _candidates(doc)
     by_name = _countries_named(doc)
     named_ctx = [c for c in context if c in by_name]
-    found = _find_places(doc, named_ctx, memo, cands)
+    found = _find_places(doc, named_ctx, memo, cands, on)
     named = Counter(p.location.country for p in found if _confident(p))
     ctx2 = list(dict.fromkeys([*named_ctx, *(c for c, _ in named.most_common()), *context]))
     if ctx2 != named_ctx:
-        found = _find_places(doc, ctx2, memo, cands)
+        found = _find_places(doc, ctx2, memo, cands, on)
         named = Counter(p.location.country for p in found if _confident(p))
     if named or context:
         # a lone capitalised word that is a town abroad ("University", "Metro") while the text's
@@ -294,7 +297,7 @@ def find_places(doc, context: list[str]) -> list[PlaceMention]:
         # own places are elsewhere
         home = set(context) | ({named.most_common(1)[0][0]} if named else set())
         found = [p for p in found if _at_home(doc, p, home, bool(named))]
-    _steer_by_neighbours(doc, found, ctx2)
+    _steer_by_neighbours(doc, found, ctx2, on)
     return found
 
 
@@ -334,7 +337,8 @@ def _confident(p: PlaceMention) -> bool:
         and _own_name(p.text, p.location)
 
 
-def _steer_by_neighbours(doc, found: list[PlaceMention], context: list[str]) -> None:
+def _steer_by_neighbours(doc, found: list[PlaceMention], context: list[str],
+                         on: dt.date | None) -> None:
     """A name shared by villages in several oblasts (resolved to the country only) is the one in
     the oblast of another place of the document, when exactly one such village is there."""
     admins = Counter(p.location.admin1 for p in found
@@ -347,7 +351,7 @@ def _steer_by_neighbours(doc, found: list[PlaceMention], context: list[str]) -> 
         if loc.precision != "country" or place_country_iso3(name_key(p.text), p.text):
             continue
         for admin1, _ in admins.most_common():
-            hit = geocoder.resolve(f"{p.text}, {admin1}", context)
+            hit = geocoder.resolve(f"{p.text}, {admin1}", context, on)
             if hit is not None and hit.admin1 == admin1 and hit.precision in ("city", "admin2") \
                     and hit.country == loc.country:
                 hit.text = p.text
@@ -355,8 +359,8 @@ def _steer_by_neighbours(doc, found: list[PlaceMention], context: list[str]) -> 
                 break
 
 
-def _find_places(doc, context: list[str], memo: dict, candidates: list[tuple[int, int]]) \
-        -> list[PlaceMention]:
+def _find_places(doc, context: list[str], memo: dict, candidates: list[tuple[int, int]],
+                 on: dt.date | None = None) -> list[PlaceMention]:
     geocoder = _geocoder or default_geocoder()
     ctx = tuple(context)
 
@@ -364,7 +368,7 @@ def _find_places(doc, context: list[str], memo: dict, candidates: list[tuple[int
         k = (text, c, fuzzy)  # every sub-span is tried in both passes: once per document
         if k not in memo:
             fn = getattr(geocoder, "resolve_fuzzy", None) if fuzzy else None
-            memo[k] = fn(text, c) if fn else geocoder.resolve(text, c)
+            memo[k] = fn(text, c, on) if fn else geocoder.resolve(text, c, on)
         loc = memo[k]
         return None if loc is None else dataclasses.replace(loc)
 

@@ -8,8 +8,10 @@
 
 Public API (the contract other modules rely on):
 
-* :class:`Geocoder` - protocol: ``resolve(text, context=()) -> Location | None``; `context` is the
-  ISO3 codes of the countries the document is about, most relevant first;
+* :class:`Geocoder` - protocol: ``resolve(text, context=(), on=None) -> Location | None``;
+  `context` is the ISO3 codes of the countries the document is about, most relevant first; `on`
+  the document's date, which favours same-name villages on that day's front line
+  (:mod:`eventwire.geocode.front`);
 * :class:`GazetteerGeocoder` - the default implementation (cheap to construct; the data loads
   lazily, once per process, on the first ``resolve``: about 0.7 s and 110 MB from the cache, see
   below);

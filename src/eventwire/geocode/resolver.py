@@ -53,6 +53,7 @@ Results are cached per (text, context); each call returns a fresh :class:`Locati
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import math
 import threading
@@ -60,6 +61,7 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from eventwire.geocode.countries import countries, place_country_iso3
+from eventwire.geocode.front import FRONT_BONUS, front_units
 from eventwire.geocode.gazetteer import (
     ADMIN_TYPE_WORDS,
     KIND_APPROX,
@@ -115,6 +117,7 @@ FUZZY_MIN_SKELETON = 6  # shorter names have too many neighbours one typo away
 SMALL_DOMINANCE = 2.0  # a village beats its namesakes only when this many times larger
 UNKNOWN_SMALL_POP = 500  # assumed size of a settlement GeoNames lacks (cities500 has the others)
 _RAION_WORDS = ("raion", "rayon", "district")
+_UNIT_SUFFIXES = ("oblast", "oblasti", "region", "province", "governorate", "krai", "kray")
 
 # Suffix words of admin mentions, and the precision a town-fallback gets for them.
 _ADMIN_SUFFIXES = ("oblast", "oblasti", "region", "province", "governorate", "krai", "kray", "state",
@@ -130,7 +133,8 @@ _PREFIXES = ("region of ", "province of ", "state of ", "governorate of ", "repu
 class Geocoder(Protocol):
     """Anything that turns a place mention into a Location."""
 
-    def resolve(self, text: str, context: Sequence[str] = ()) -> Location | None: ...
+    def resolve(self, text: str, context: Sequence[str] = (), on: dt.date | None = None) \
+            -> Location | None: ...
 
 
 class GazetteerGeocoder:
@@ -145,14 +149,17 @@ class GazetteerGeocoder:
 
     # -- public --------------------------------------------------------------------------------
 
-    def resolve(self, text: str, context: Sequence[str] = ()) -> Location | None:
-        """The Location of a place mention, or ``None`` when unknown. Never raises."""
+    def resolve(self, text: str, context: Sequence[str] = (), on: dt.date | None = None) \
+            -> Location | None:
+        """The Location of a place mention, or ``None`` when unknown. Never raises. `on`, the
+        document's date, favours villages where the ground war was that day (:mod:`.front`)."""
         ctx = tuple(context) if context else ()
-        ck = (text, ctx)
+        front = front_units(on)
+        ck = (text, ctx, front)
         try:
             hit = self._cache[ck]
         except KeyError:
-            hit = self._compute(text, ctx)
+            hit = self._compute(text, ctx, front)
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()
             self._cache[ck] = hit
@@ -160,34 +167,37 @@ class GazetteerGeocoder:
             return None
         return None if hit is None else dataclasses.replace(hit, text=text)
 
-    def resolve_fuzzy(self, text: str, context: Sequence[str] = ()) -> Location | None:
+    def resolve_fuzzy(self, text: str, context: Sequence[str] = (), on: dt.date | None = None) \
+            -> Location | None:
         """:meth:`resolve`, and when that finds nothing, a settlement one typo away (see
         :meth:`_Resolution._fuzzy`). For names the caller already believes to be places (a
         capitalised word after "in" that is no English word); ordinary words must not come here."""
-        loc = self.resolve(text, context)
+        loc = self.resolve(text, context, on)
         if loc is not None:
             return loc
         ctx = tuple(context) if context else ()
-        ck = ("\x00fuzzy\x00" + text, ctx) if isinstance(text, str) else None
+        front = front_units(on)
+        ck = ("\x00fuzzy\x00" + text, ctx, front) if isinstance(text, str) else None
         if ck is None:
             return None
         if ck not in self._cache:
             if len(self._cache) >= self._cache_size:
                 self._cache.clear()
-            self._cache[ck] = self._compute(text, ctx, fuzzy=True)
+            self._cache[ck] = self._compute(text, ctx, front, fuzzy=True)
         hit = self._cache[ck]
         return None if hit is None else dataclasses.replace(hit, text=text)
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _compute(self, text: str, ctx: tuple[str, ...], fuzzy: bool = False) -> Location | None:
+    def _compute(self, text: str, ctx: tuple[str, ...], front: frozenset[str] = frozenset(),
+                 fuzzy: bool = False) -> Location | None:
         try:
             if not isinstance(text, str):
                 return None
             raw = text.strip().strip("\"“”()[]{}.,;:!?").strip()
             if len(raw) < 2:
                 return None
-            r = _Resolution(gazetteer(), ctx)
+            r = _Resolution(gazetteer(), ctx, front)
             r.fuzzy = fuzzy
             return r.run(raw)
         except Exception:  # noqa: BLE001 - the contract is "never raise"
@@ -198,9 +208,11 @@ class GazetteerGeocoder:
 class _Resolution:
     """One resolve call's working state."""
 
-    def __init__(self, gaz: Gazetteer, ctx: tuple[str, ...]) -> None:
+    def __init__(self, gaz: Gazetteer, ctx: tuple[str, ...],
+                 front: frozenset[str] = frozenset()) -> None:
         self.g = gaz
         self.ctx = ctx
+        self.front = front  # admin1 codes with ground fighting on the document's date
         table = countries()
         self.ctx_cc = [table.by_iso3[c].iso2 for c in ctx if c in table.by_iso3]
         self.admin_filter: str | None = None
@@ -230,7 +242,7 @@ class _Resolution:
                 self.raion_filter = ri
                 self.admin_filter = self.g.raions[ri].a1
                 continue
-            sub = _Resolution(self.g, self.ctx)._one(p)
+            sub = _Resolution(self.g, self.ctx, self.front)._one(p)
             if sub is not None and sub.precision == "admin1":
                 aid = self._admin_id_of(sub)
                 if aid:
@@ -239,7 +251,7 @@ class _Resolution:
         # a name unknown in the qualifier's unit, or one shared all over the country: the unit
         if (loc is None or loc.precision == "country" and self.admin_filter is not None) \
                 and len(parts) > 1:
-            return _Resolution(self.g, self.ctx).run(", ".join(parts[1:]))
+            return _Resolution(self.g, self.ctx, self.front).run(", ".join(parts[1:]))
         return loc
 
     def _admin_id_of(self, loc: Location) -> str | None:
@@ -311,6 +323,8 @@ class _Resolution:
             s += CAPITAL
         if self.admin_filter is not None and g.a1[i] == self.admin_filter:
             s += IN_ADMIN
+        if g.a1[i] in self.front:
+            s += FRONT_BONUS
         return s
 
     def _best_city(self, idxs: Sequence[int], k: str | None) -> int | None:
@@ -343,7 +357,8 @@ class _Resolution:
         if best is None or g.kind[best] == KIND_CITY or len(idxs) == 1:
             return best
         cc = g.cc[best]
-        rivals = [i for i in idxs if i != best and g.cc[i] == cc and self._plausible(i, k)]
+        rivals = [i for i in idxs if i != best and g.cc[i] == cc and self._plausible(i, k)
+                  and (g.a1[i] in self.front or g.a1[best] not in self.front)]
         size = _size(g, best)
         if all(size >= SMALL_DOMINANCE * _size(g, i) for i in rivals):
             return best
@@ -419,7 +434,7 @@ class _Resolution:
             iso3 = place_country_iso3(k, d.place)
             if iso3 is None:
                 # "northern Kharkiv region" -> the unit itself; "East Jerusalem" -> the city
-                return _Resolution(self.g, self.ctx)._one(d.place)
+                return _Resolution(self.g, self.ctx, self.front)._one(d.place)
         elif self.ctx:
             iso3 = self.ctx[0]
         else:
@@ -475,7 +490,26 @@ class _Resolution:
                 return dataclasses.replace(loc, precision=prec, name=name,
                                            admin2=name if prec == "admin2" else None,
                                            geonameid=None)
+        if ci is None and suffix in _UNIT_SUFFIXES:
+            aid = self._admin_typo(stem)
+            if aid is not None:
+                return self._admin(aid, as_city=False)
         return None
+
+    def _admin_typo(self, stem: str) -> str | None:
+        """The first-level unit whose name is one typo from `stem` ("Luhanks Oblast", "Donestk
+        region"), in the context countries (else anywhere), when exactly one is."""
+        sk = skeleton(stem)
+        if len(sk) < FUZZY_MIN_SKELETON or not sk.isalpha():
+            return None
+        index = _admin_skeletons(self.g)
+        near = {v for v in _edits1(sk) if v[0] == sk[0]}
+        near.update(skeleton(v) for v in _edits1(stem) if v[:1] == stem[0])  # "Donestk": ts/st
+        near.discard(sk)
+        aids = {aid for v in near for aid in index.get(v, ())}
+        if self.ctx_cc:
+            aids = {aid for aid in aids if self.g.admin1[aid].cc in self.ctx_cc} or aids
+        return next(iter(aids)) if len(aids) == 1 else None
 
     def _find_town(self, k: str) -> int | None:
         """The town of a unit's or district's name ("Zaporizhia" Oblast, "Pokrovsk" district):
@@ -619,6 +653,23 @@ def russian_to_ukrainian(k: str) -> list[str]:
 def _own(g: Gazetteer, i: int, k: str) -> bool:
     """`k` is row `i`'s own name (main or official), not an alternate or former one."""
     return g.main_key[i] == k or g.own_key.get(i) == k
+
+
+_ADMIN_SKELETONS: dict[int, dict[str, tuple[str, ...]]] = {}
+
+
+def _admin_skeletons(g: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """Skeletons of first-level unit names ("luhansk" of Luhansk Oblast) -> unit ids, built once
+    per gazetteer."""
+    index = _ADMIN_SKELETONS.get(id(g))
+    if index is None:
+        acc: dict[str, set[str]] = {}
+        for stem, aids in g.admin_by_stem.items():
+            acc.setdefault(skeleton(stem), set()).update(aids)
+        index = {k: tuple(sorted(v)) for k, v in acc.items()}
+        _ADMIN_SKELETONS.clear()
+        _ADMIN_SKELETONS[id(g)] = index
+    return index
 
 
 def _size(g: Gazetteer, i: int) -> int:
