@@ -11,8 +11,8 @@ Order of attempts for ``resolve(text, context)``:
 4. a direction in a country ("eastern Poland", "the far west" with the country from `context`)
    -> ``region``;
 5. "<name> oblast/region/province/state/krai..." -> ``admin1``, also through the city the unit is
-   named after ("Zaporizhia Oblast" -> Zaporizhzhia -> Zaporizhzhia Oblast); "<town> district"
-   -> ``admin2`` at the town;
+   named after ("Zaporizhia Oblast" -> Zaporizhzhia -> Zaporizhzhia Oblast), or one typo away
+   from a unit's name ("Luhanks Oblast"); "<town> district" -> ``admin2`` at the town;
 6. a transliteration variant of a post-Soviet city name ("Zaporizhia", "Lysychansk").
 
 Ukraine's villages (see :mod:`eventwire.geocode.ukraine`) are in the same index. A settlement
@@ -41,7 +41,8 @@ names a place (a capitalised non-English word after "in"): 7. a settlement one t
 Ambiguous names prefer the `context` countries (ISO3, most relevant first), then population:
 a candidate scores ``log10(population)``, ``+2.5`` in the first context country (``+2.0`` in the
 others), ``+0.75`` when the mention is its main name (not an alternate or former name), ``+1`` for a
-national capital. So a context town beats an outside one unless the outside one is about 300
+national capital, ``+2`` in a unit with ground fighting on the document's date `on` (see
+:mod:`eventwire.geocode.front`; namesakes off that front then no longer make a name ambiguous). So a context town beats an outside one unless the outside one is about 300
 times larger, and world capitals stay robust ("Moscow" with context USA is still Russia's; "Odessa"
 with context USA is Odessa, Texas). With a context, towns outside it under 15,000 people (under
 100,000 when matched by an alternate name) are ignored: more likely a misread name than the place
