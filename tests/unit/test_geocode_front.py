@@ -7,10 +7,14 @@ import datetime as dt
 import pytest
 
 from eventwire.geocode import GazetteerGeocoder, default_geocoder
-from eventwire.geocode.front import front_units
+from eventwire.geocode.front import FRONT, front_units, raion_key
 
 D = dt.date
-DONETSK, KYIV_OBLAST, KHARKIV, SUMY, DNIPRO = "UA.05", "UA.13", "UA.07", "UA.21", "UA.04"
+DONETSK, SUMY = "UA.05", "UA.21"
+BUCHA = raion_key("UA.13", "Bucha Raion")  # Kyiv Oblast
+IZIUM = raion_key("UA.07", "Izium Raion")  # Kharkiv Oblast
+LOZOVA = raion_key("UA.07", "Lozova Raion")  # Kharkiv Oblast, never reached
+SYNELNYKOVE = raion_key("UA.04", "Synelnykove Raion")  # Dnipropetrovsk Oblast
 
 
 @pytest.fixture(scope="module")
@@ -24,15 +28,23 @@ def test_no_date_no_front() -> None:
 
 def test_front_moves_with_the_date() -> None:
     before = front_units(D(2021, 6, 1))
-    assert DONETSK in before and KHARKIV not in before and KYIV_OBLAST not in before
+    assert DONETSK in before and IZIUM not in before and BUCHA not in before
     march_2022 = front_units(D(2022, 3, 10))
-    assert {DONETSK, KHARKIV, KYIV_OBLAST, SUMY} <= march_2022
-    assert DNIPRO not in march_2022
+    assert {DONETSK, IZIUM, BUCHA, SUMY} <= march_2022
+    assert SYNELNYKOVE not in march_2022 and LOZOVA not in march_2022
     # after the withdrawal from the north, the aftermath is reported for weeks, then not
-    assert KYIV_OBLAST in front_units(D(2022, 5, 15))
-    assert KYIV_OBLAST not in front_units(D(2022, 7, 1))
+    assert BUCHA in front_units(D(2022, 5, 15))
+    assert BUCHA not in front_units(D(2022, 7, 1))
     later = front_units(D(2025, 9, 1))
-    assert {DNIPRO, SUMY, DONETSK} <= later and KYIV_OBLAST not in later
+    assert {SYNELNYKOVE, DONETSK, IZIUM} <= later and BUCHA not in later and SUMY not in later
+
+
+def test_every_raion_of_the_table_is_in_the_gazetteer() -> None:
+    from eventwire.geocode.gazetteer import gazetteer
+
+    known = {raion_key(r.a1, r.name) for r in gazetteer().raions}
+    keys = set().union(*(front_units(day) for _, _, _, day, _ in FRONT))
+    assert {k for k in keys if "/" in k} <= known
 
 
 def test_a_front_town_beats_a_larger_rear_namesake_on_its_date(geo) -> None:
@@ -52,8 +64,9 @@ def test_namesakes_all_on_the_front_in_one_oblast_give_the_oblast(geo) -> None:
 
 
 def test_namesakes_on_several_front_oblasts_stay_unresolved(geo) -> None:
-    assert geo.resolve("Berezivka", ["UKR"]).admin1 == "Odesa Oblast"  # the town, without a date
-    assert geo.resolve("Berezivka", ["UKR"], D(2022, 3, 10)).precision == "country"
+    # Buzova: villages in Kyiv Oblast's Bucha Raion and Kharkiv Oblast's Bohodukhiv Raion, both
+    # on the front in March 2022
+    assert geo.resolve("Buzova", ["UKR"], D(2022, 3, 10)).precision == "country"
 
 
 def test_cities_are_not_moved_by_the_front(geo) -> None:
@@ -77,5 +90,24 @@ def test_a_village_under_a_misspelt_oblast_is_in_that_oblast(geo) -> None:
     assert loc.admin1 == "Luhansk Oblast"
 
 
+def test_lower_case_names():
+    import eventwire
+
+    def places(text):
+        return [e.location.name for e in eventwire.extract(text) if e.location]
+
+    assert places("A palace of culture was damaged by shelling in donetsk.") == ["Donetsk"]
+    assert places("Shelling damaged homes in kramatorsk.") == ["Kramatorsk"]
+    # English words that are also towns stay words
+    assert places("Shelling damaged homes in reading rooms and in nice weather.") == []
+
+
 def test_no_unit_for_a_word_far_from_any(geo) -> None:
     assert geo.resolve("Blorptastic Oblast", ["UKR"]) is None
+
+
+def test_village_of_a_russian_spelling(geo) -> None:
+    # "village of X" looks X up with the same spelling variants as a bare name
+    assert geo.resolve("town of Zolochev", ["UKR"], D(2022, 5, 1)).admin1 == "Kharkiv Oblast"
+    loc = geo.resolve("village of Buzovaya", ["UKR"], D(2022, 3, 10))
+    assert (loc.country, loc.precision) == ("UKR", "country")

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.extract.actors import SECTOR_NOUNS, known_actor
-from eventwire.geocode import Geocoder, country_iso3, default_geocoder
+from eventwire.geocode import Geocoder, country_iso3, default_geocoder, is_big_city
 from eventwire.geocode.countries import place_country_iso3
 from eventwire.geocode.normalize import key as name_key
 from eventwire.geocode.normalize import skeleton
@@ -156,9 +156,17 @@ def _lower_name(doc, i: int) -> bool:
     if i == 0 or doc[i - 1].lower_ not in LOCATIVE_PREPS:
         return False
     tok = doc[i]
-    return (tok.is_lower and tok.is_alpha and len(tok) >= 4 and not DIRECTIONS.match(tok.text)
-            and (tok.lower_ not in english_words() or tok.pos_ == "PROPN"
-                 or tok.ent_type_ in ("GPE", "LOC")))
+    return tok.is_lower and tok.is_alpha and len(tok) >= 4 and not DIRECTIONS.match(tok.text)
+
+
+def _lower_word_is_place(tok, text: str, loc: Location) -> bool:
+    """A lower-case word resolved to `loc` names it: any word that is no English word ("in
+    kramatorsk"); an English word only when the model takes it for a name ("in paris"), or when
+    it is a city of half a million people ("in donetsk": WordNet lists it; "in reading" stays a word)."""
+    if not (loc.precision in ("city", "admin1", "country") and _own_name(text, loc)):
+        return False
+    return tok.lower_ not in english_words() or tok.pos_ == "PROPN" \
+        or tok.ent_type_ in ("GPE", "LOC") or loc.precision == "city" and is_big_city(loc)
 
 
 @lru_cache(maxsize=1)
@@ -426,7 +434,7 @@ def _find_places(doc, context: list[str], memo: dict, candidates: list[tuple[int
             continue
         if doc[start2:end2].text.lower() in NOT_PLACES or known_actor(doc[start2:end2].text):
             continue
-        if lower and not (loc.precision in ("city", "admin1", "country") and _own_name(span.text, loc)):
+        if lower and not _lower_word_is_place(doc[start], span.text, loc):
             continue  # a lower-case word must be the name of a town ("in kramatorsk")
         if end2 - start2 == 1 and doc[start2].pos_ != "PROPN" and not doc[start2].ent_type_ \
                 and not _after_locative(doc, start2) and doc[start2].is_sent_start:

@@ -17,7 +17,8 @@ Public API (the contract other modules rely on):
   below);
 * :func:`default_geocoder` - the process-wide instance;
 * :func:`country_iso3` - country name, short form or demonym -> ISO3 (a dict lookup, no gazetteer);
-* :func:`country_location` - ISO3 -> country-precision Location.
+* :func:`country_location` - ISO3 -> country-precision Location;
+* :func:`is_big_city` - a Location is a city of 500,000+ people.
 
 Precision of the results: ``country``, ``admin1`` ("Odesa Oblast", "the Kyiv region"; coordinates
 of the unit's seat: the city it is named after, else its largest town), ``city``, ``admin2``
@@ -53,6 +54,8 @@ from eventwire.geocode.resolver import (
     Geocoder,
     country_location,
     default_geocoder,
+    is_big_city,
 )
 
-__all__ = ["Geocoder", "GazetteerGeocoder", "default_geocoder", "country_iso3", "country_location"]
+__all__ = ["Geocoder", "GazetteerGeocoder", "default_geocoder", "country_iso3", "country_location",
+           "is_big_city"]

@@ -62,7 +62,7 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from eventwire.geocode.countries import countries, place_country_iso3
-from eventwire.geocode.front import FRONT_BONUS, front_units
+from eventwire.geocode.front import FRONT_BONUS, front_units, raion_key
 from eventwire.geocode.gazetteer import (
     ADMIN_TYPE_WORDS,
     KIND_APPROX,
@@ -324,9 +324,13 @@ class _Resolution:
             s += CAPITAL
         if self.admin_filter is not None and g.a1[i] == self.admin_filter:
             s += IN_ADMIN
-        if g.a1[i] in self.front:
+        if self.front and self._on_front(i):
             s += FRONT_BONUS
         return s
+
+    def _on_front(self, i: int) -> bool:
+        g = self.g
+        return g.a1[i] in self.front or g.a2[i] >= 0 and _raion_keys(g)[g.a2[i]] in self.front
 
     def _best_city(self, idxs: Sequence[int], k: str | None) -> int | None:
         best, best_s = None, -math.inf
@@ -359,7 +363,7 @@ class _Resolution:
             return best
         cc = g.cc[best]
         rivals = [i for i in idxs if i != best and g.cc[i] == cc and self._plausible(i, k)
-                  and (g.a1[i] in self.front or g.a1[best] not in self.front)]
+                  and (not self.front or self._on_front(i) or not self._on_front(best))]
         size = _size(g, best)
         if all(size >= SMALL_DOMINANCE * _size(g, i) for i in rivals):
             return best
@@ -532,10 +536,19 @@ class _Resolution:
         if idxs:
             return self._settle(self._pick(idxs, k))
         if len(k) >= 5:
-            idxs = g.ids(g.by_skeleton, skeleton(k))
+            idxs = self._spelling_ids(k)
             if idxs:
                 return self._settle(self._pick(idxs, None))
         return None
+
+    def _spelling_ids(self, k: str) -> list[int]:
+        """Places whose name is a spelling variant of `k`: the same skeleton, else (a Russian
+        spelling of a Ukrainian name: "Novoselovka", "Buzovaya", "Zolochev") the Ukrainian places
+        of the Ukrainian form."""
+        g = self.g
+        return g.ids(g.by_skeleton, skeleton(k)) or [
+            i for v in russian_to_ukrainian(k) for i in g.ids(g.by_skeleton, skeleton(v))
+            if g.cc[i] == "UA"]
 
     def _raion_of(self, k: str) -> int | None:
         """The Ukrainian raion a key names ("pokrovsk raion", "pokrovskyi district"), if one."""
@@ -559,12 +572,7 @@ class _Resolution:
         kept out of the index as common words ("Marine") stay out."""
         if len(k) < 5 or k in SMALL_PLACE_STOP_KEYS or any(w in ADMIN_TYPE_WORDS for w in k.split()):
             return None
-        idxs = self.g.ids(self.g.by_skeleton, skeleton(k))
-        if not idxs:
-            # a Russian spelling of a Ukrainian name ("Novoselovka", "Buzovaya", "Zolochev"):
-            # the Ukrainian places of the Ukrainian form
-            idxs = [i for v in russian_to_ukrainian(k)
-                    for i in self.g.ids(self.g.by_skeleton, skeleton(v)) if self.g.cc[i] == "UA"]
+        idxs = self._spelling_ids(k)
         if not idxs:
             return None
         if self.ctx_cc:
@@ -656,6 +664,19 @@ def _own(g: Gazetteer, i: int, k: str) -> bool:
     return g.main_key[i] == k or g.own_key.get(i) == k
 
 
+_RAION_KEYS: dict[int, list[str]] = {}
+
+
+def _raion_keys(g: Gazetteer) -> list[str]:
+    """:func:`eventwire.geocode.front.raion_key` of each raion of `g`, built once per gazetteer."""
+    keys = _RAION_KEYS.get(id(g))
+    if keys is None:
+        keys = [raion_key(r.a1, r.name) for r in g.raions]
+        _RAION_KEYS.clear()
+        _RAION_KEYS[id(g)] = keys
+    return keys
+
+
 _ADMIN_SKELETONS: dict[int, dict[str, tuple[str, ...]]] = {}
 
 
@@ -694,6 +715,20 @@ def _edits1(s: str) -> set[str]:
 
 def _strip_the(k: str) -> str:
     return k[4:] if k.startswith("the ") else k
+
+
+_BIG_CITIES: dict[int, frozenset[int]] = {}
+
+
+def is_big_city(loc: Location) -> bool:
+    """`loc` is a city of :data:`BIG_CITY`+ people (by its GeoNames id)."""
+    g = gazetteer()
+    big = _BIG_CITIES.get(id(g))
+    if big is None:
+        big = frozenset(gid for gid, pop in zip(g.gid, g.pop) if pop >= BIG_CITY)
+        _BIG_CITIES.clear()
+        _BIG_CITIES[id(g)] = big
+    return loc.geonameid in big
 
 
 def city_location(g: Gazetteer, i: int) -> Location:
