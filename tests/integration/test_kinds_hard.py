@@ -148,3 +148,33 @@ def test_a_tampered_artefact_is_refused(tmp_path, monkeypatch):
 def test_raids_that_arrest_people_are_arrests():
     # the raids are how the arrests were made, not an attack of their own
     assert main_kind("Police arrested 12 opposition activists in dawn raids on their homes in Harare.") == "ARREST"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # background told in a relative clause or a clause of time ranks below the news
+    ("Government troops recaptured the village of Tel Hamra on Friday, weeks after it was overrun by "
+     "insurgents who had launched an offensive from the hills.", "GOV_REGAINS_TERIT"),
+    ("Insurgents seized the district headquarters on Monday despite a months-long, army-led bombing "
+     "campaign meant to force them out.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    # a reaction to an event is not the news; the event is
+    ("The governor promised an inquiry after three men were beaten to death by an angry mob in the "
+     "market.", "MOB_VIOL"),
+])
+def test_background_ranks_below_the_news(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_a_background_event_alone_is_still_reported():
+    events = asserted("Police are searching for gunmen who attacked a bus on the highway, killing four "
+                      "passengers.")
+    assert [e.kind for e in events] == ["ATTACK"]
+
+
+@pytest.mark.parametrize("text, not_kind", [
+    ("Hundreds of soldiers were deployed to the border on 16 March.", "PEACE_PROTEST"),  # a date
+    ("A soldier of the Storm Brigade was killed by a roadside bomb near the village.", "NATURAL_DISASTER"),
+    ("Members of the People's Liberation Front were arrested in the capital.",  # a name
+     "NON_STATE_ACTOR_OVERTAKES_TER"),
+])
+def test_words_of_dates_and_names_are_no_triggers(text, not_kind):
+    assert not_kind not in {e.kind for e in extract(text, published="2025-05-10")}

@@ -221,14 +221,30 @@ def assemble(doc_id: str, mentions: list[Mention], published: dt.date | None,
     if any(d.subkind != "military_movement" and d.modality == "asserted" for d in drafts):
         drafts = [d for d in drafts if d.subkind != "military_movement"]  # presence is news only alone
     main_date = next((d.date for d in drafts if d.date is not None and d.date.precision != "unknown"), None)
-    events = []
     for d in drafts:
         if d.date is None and main_date is not None and d.modality == "asserted":
             d.date = main_date
         _fallback_location(d)
         _retype(d, text)
-        events.append(_event(doc_id, d))
-    return events
+    _background_below_news(drafts)
+    return [_event(doc_id, d) for d in drafts]
+
+
+BACKGROUND_RANK = 0.9
+
+
+def _background_below_news(drafts: list[_Draft]) -> None:
+    """An event told only as background ("despite a bombing campaign", "an offensive that had
+    involved bombings") is seldom the one the report is about, and the main event must carry the
+    highest confidence: a background event ranks below the best asserted event told as news."""
+    news = [d.confidence for d in drafts if d.modality == "asserted" and d.confidence is not None
+            and not all(m.background for m in d.mentions)]
+    if not news:
+        return
+    cap = round(max(news) * BACKGROUND_RANK, 4)
+    for d in drafts:
+        if d.confidence is not None and all(m.background for m in d.mentions):
+            d.confidence = min(d.confidence, cap)
 
 
 DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", "condemnation"}

@@ -102,6 +102,7 @@ class Mention:
     headline: bool = False  # read from the document's headline
     passive: bool = False  # the trigger verb is passive ("were arrested", "were damaged")
     by_platform: bool = False  # the kind is named by its aircraft or gun ("warplanes", "mortars hit")
+    background: bool = False  # told as background: "despite a bombing campaign", "an offensive that ..."
 
 
 _SUFFIXES = (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
@@ -183,6 +184,8 @@ def _usable(head, first, key: str, family: str) -> bool:
     low = first.lower_
     if low == "according":  # "according to" is attribution, not an accord
         return False
+    if _in_name_or_date(first, head):
+        return False
     nxt = first.doc[head.i + 1] if head.i + 1 < len(first.doc) else None
     if key in ("raid", "air raid", "air strike", "strike") and nxt is not None and \
             nxt.lemma_.lower() in ("siren", "alert", "warning", "shelter", "alarm"):
@@ -220,6 +223,27 @@ def _usable(head, first, key: str, family: str) -> bool:
     if key == "missing" and first.head.pos_ not in ("AUX", "VERB"):
         return False
     return True
+
+
+_NAME_ENTS = {"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
+
+
+def _in_name_or_date(tok, last) -> bool:
+    """A trigger (`tok` to `last`) that is part of a date ("on 16 March") or, capitalised, of a
+    name ("the Storm Corps", "the United National Liberation Front"): no trigger. Sentence-initial words and headlines in
+    title case keep their triggers ("Protesters Clash With Police")."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    if tok.lower_ == "march" and any(t.like_num for t in tok.doc[max(0, tok.i - 2):tok.i + 3]):
+        return True  # "March 27", "4th March" untagged
+    if tok.ent_type_ not in _NAME_ENTS or not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    name = [t for t in ent if t.is_alpha and t.lower_ not in ("the", "of", "al", "and")] if ent else []
+    if len(name) < 2 or not all(t.text[:1].isupper() for t in name) or last.i >= ent.end:
+        return False  # "Chlorine gas": a capitalised word, not a name of several words
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
+    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)  # not a title-case headline
 
 
 TARGET_HINT = re.compile(r"infrastructure|power|energy|plants?|refiner|facilit|depot|airfield|bases?|cities|towns", re.I)
@@ -451,9 +475,52 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         m.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children)
         m.by_platform = kind in ATTACK_KINDS and any(
             t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
+        m.background = _background(sent.doc[trig[0]])
         mentions.append(m)
     _scopes(sent, mentions)
     return mentions
+
+
+BACKGROUND_PREPS = {"despite", "before", "since", "ahead", "unlike"}
+BACKGROUND_MARKS = {"since", "before", "although", "though", "until"}
+AFTER_WORDS = {"after", "following"}
+# Acts that answer an event: "the president vowed an investigation after seven people were
+# murdered" is news of the murders; "rebels recaptured the village days after it was seized" is
+# news of the recapture.
+REACTION_LEMMAS = {"say", "vow", "pledge", "promise", "condemn", "denounce", "announce", "call", "urge",
+                   "order", "investigate", "demand", "warn", "mourn", "express", "launch", "open", "react",
+                   "respond", "declare", "tell", "report", "confirm", "deny", "claim", "accuse", "blame"}
+
+
+def _background(tok) -> bool:
+    """The trigger sits in a clause or phrase that tells background rather than the news: a
+    relative clause ("an offensive that had involved aerial bombings"), a clause of time or
+    concession ("days after it was seized by government troops", "although"), or a phrase of
+    concession or time ("despite a Saudi-led bombing campaign"). After a reaction ("vowed an
+    investigation after seven people were murdered") the earlier event is the news."""
+    root = tok.sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False  # a caption or headline without a verb ("Residents of a city hit by ..."): all news
+    t = tok
+    for _ in range(12):
+        if t is root or t.head is t:
+            return False
+        if t.dep_ in ("relcl", "acl"):
+            return True
+        if t.dep_ == "advcl":
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if marks & BACKGROUND_MARKS:
+                return True
+            if marks & AFTER_WORDS:
+                return _lemma(t.head) not in REACTION_LEMMAS
+        if t.dep_ in ("pobj", "pcomp") and t.head.dep_ == "prep":
+            prep = t.head.lower_
+            if prep in BACKGROUND_PREPS:
+                return True
+            if prep in AFTER_WORDS:
+                return _lemma(t.head.head) not in REACTION_LEMMAS
+        t = t.head
+    return False
 
 
 # What the subject of "destroy", "damage", "hit" was ("Turkish jets destroyed depots", "mortars
