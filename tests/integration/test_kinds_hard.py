@@ -178,3 +178,33 @@ def test_a_background_event_alone_is_still_reported():
 ])
 def test_words_of_dates_and_names_are_no_triggers(text, not_kind):
     assert not_kind not in {e.kind for e in extract(text, published="2025-05-10")}
+
+
+# --- the classifier may choose a kind only with a word for it ---------------------------------
+def test_a_kind_without_its_word_is_not_chosen():
+    probs = {"GOV_REGAINS_TERIT": 0.7, "ARMED_CLASH": 0.2, "CHEM_WEAP": 0.1}
+    text = "Separatist fighters ambushed an army convoy on the mountain road."
+    kept = classifier.with_evidence(probs, text, "ARMED_CLASH")
+    assert kept == {"GOV_REGAINS_TERIT": 0.0, "ARMED_CLASH": 0.2, "CHEM_WEAP": 0.0}
+    # the rules' own kind always stays, and a kind with its word stays
+    assert classifier.with_evidence(probs, text, "GOV_REGAINS_TERIT")["GOV_REGAINS_TERIT"] == 0.7
+    assert classifier.with_evidence(probs, "Troops recaptured the hill.", "ARMED_CLASH")["GOV_REGAINS_TERIT"] == 0.7
+
+
+def test_a_chemical_leak_is_no_chemical_weapon():
+    probs = {"CHEM_WEAP": 0.6, "MAN_MADE_DISASTER": 0.4}
+    kept = classifier.with_evidence(probs, "Chlorine leaked from a tank at a water treatment plant.",
+                                    "MAN_MADE_DISASTER")
+    assert kept["CHEM_WEAP"] == 0.0
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Separatist fighters ambushed and attacked an army convoy on the mountain road, killing six soldiers.",
+     "ARMED_CLASH"),
+    ("Dozens of workers were taken to hospital after chlorine leaked from a tank at a water treatment plant.",
+     "MAN_MADE_DISASTER"),
+    ("The Islamic State group took credit for the suicide bombing that killed 20 worshippers at a mosque.",
+     "ATTRIB"),
+])
+def test_kinds_that_need_their_word(text, kind):
+    assert main_kind(text) == kind

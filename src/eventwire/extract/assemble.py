@@ -267,6 +267,9 @@ def _territory_side(d: _Draft) -> None:
         d.kind = "GOV_REGAINS_TERIT"
 
 
+CLAIM = re.compile(r"claim|credit|responsib", re.I)  # a claim of responsibility, not an accusation
+
+
 def _retype(d: _Draft, text: str) -> None:
     """The classifier reads the sentences the event was read from and, with the rules' kind,
     decides the final kind and a calibrated confidence (`classifier.decide`). Where the weapons
@@ -284,8 +287,11 @@ def _retype(d: _Draft, text: str) -> None:
     # does not say what caused it
     locked = any(w.launched or w.destroyed for w in d.weapons) and d.kind in ATTACK_KINDS | {"DISR_WEAP"} \
         or d.mentions[0].inherited \
-        or d.kind in ATTACK_KINDS and any(m.by_platform for m in d.mentions)  # "warplanes destroyed depots"
-    kind, conf = classifier.decide(d.kind, rule_conf, classifier.probabilities(snippet), locked, d.modality)
+        or d.kind in ATTACK_KINDS and any(m.by_platform for m in d.mentions) \
+        or d.kind == "ATTRIB" and any(CLAIM.search(m.trigger_text) for m in d.mentions)
+    # ("warplanes destroyed depots" is an air strike; "IS took credit for the bombing" is a claim)
+    probs = classifier.with_evidence(classifier.probabilities(snippet), snippet, d.kind)
+    kind, conf = classifier.decide(d.kind, rule_conf, probs, locked, d.modality)
     if d.modality != "asserted":
         conf = max(0.05, conf - 0.15)
     d.confidence = max(0.01, min(0.99, conf))

@@ -191,6 +191,63 @@ GROUPS: dict[str, set[str]] = {
 }
 
 
+# Kinds the classifier may give an event only when its text has a word for them: a capture for
+# the territory kinds, a chemical for CHEM_WEAP, and so on. The classifier reads the whole
+# sentence and leans on its topic ("fighters attacked a convoy of forces" reads like the
+# territory examples); without its word the kind is not what the text says happened. The rules'
+# own kind is always allowed.
+_E = lambda pattern: re.compile(pattern, re.I)  # noqa: E731
+_TAKING = _E(r"\b(?:seiz|captur|retak|recaptur|regain|re-?took|overr[au]n|liberat|reclaim|took\s+"
+                            r"(?:over|control|back)|tak(?:e|en|ing)\s+(?:over|control|back)|control|fell|fall|"
+                            r"push(?:ed)?\s+(?:back|out)|drove|driven|expel|clear|enter|advanc|gain|won|win|occup|"
+                            r"storm|swept|oust|flush|dislodg|secured|securing|restor|reopen)")
+EVIDENCE: dict[str, re.Pattern[str]] = {
+    "GOV_REGAINS_TERIT": _TAKING,
+    "NON_STATE_ACTOR_OVERTAKES_TER": _TAKING,
+    "NON_VIOL_TERRIT_TRANSFER": _E(r"\b(?:withdr|hand(?:ed|s|ing)?\s+over|retreat|pull(?:ed|s|ing)?\s+(?:out|back)|"
+                                   r"evacuat|leav|left|abandon|transfer|cede|ceded|vacat|relinquish|return|"
+                                   r"took\s+over|tak(?:e|en|ing)\s+over|control|redeploy|deploy|hand)"),
+    "CHEM_WEAP": _E(r"\b(?:chemical|chlorine|sarin|mustard|toxic|nerve\s+agent|poison|gas|phosgene|vx|novichok)"),
+    "SUIC_BOMB": _E(r"\b(?:suicide|kamikaze|self-?detonat|blew\s+(?:him|her|them)sel|explosive\s+(?:vest|belt)|"
+                    r"martyrdom|istishhad|inghimasi)"),
+    "SEX_VIOL": _E(r"\b(?:rap(?:e|ed|es|ing|ist)|sexual|sexually|molest|defil|harass|abus|assault)"),
+    "GRENADE": _E(r"\bgrenade"),
+    "ARREST": _E(r"\b(?:arrest|detain|detention|custody|jail|apprehend|held|hold|nab|round|captur|imprison|charg|"
+                 r"remand|sentenc|prison|caught|picked\s+up|taken\s+in|booked|raid|crackdown|seiz)"),
+    "ABDUCT_DISSAP": _E(r"\b(?:abduct|kidnap|disappear|missing|hostage|captive|seiz|taken|took|held|whereabouts|"
+                        r"snatch|ransom|carried\s+off|dragged)"),
+    "MOB_VIOL": _E(r"\b(?:mob|vigilante|lynch|crowd|villagers|residents|rioters|angry|youths|gang|group\s+of|"
+                   r"mob\s+justice|set\s+(?:upon|ablaze|on\s+fire)|communal|sectarian|clash)"),
+    "HQ_ESTABLISHED": _E(r"\b(?:establish|set\s+up|sets\s+up|setting\s+up|open|build|built|construct|install|"
+                         r"creat|relocat|new\s+(?:base|headquarters|hq|camp|office|outpost))"),
+    "NATURAL_DISASTER": _E(r"\b(?:flood|earthquake|quake|storm|cyclone|hurricane|typhoon|landslide|drought|fire|"
+                           r"tsunami|volcan|avalanche|heat|rain|snow|tornado|mudslide|lightning|tremor|eruption|"
+                           r"disaster|weather|monsoon|blizzard|hail|wind)"),
+}
+
+
+# ... and words that rule a kind out: a chemical leaking from a plant is an accident
+VETO: dict[str, re.Pattern[str]] = {
+    "CHEM_WEAP": _E(r"\b(?:leak|spill|accident|industrial|factory|plant|tanker|pipeline)"),
+    # a peaceful protest is one without violence or intervention, by definition
+    "PEACE_PROTEST": _E(r"\b(?:violen|clash|riot(?!\s+police)|tear\s*gas|rubber\s+bullet|water\s+cannon|arrest|"
+                        r"detain|dispers|baton|stones|rocks|burn|torch|loot|vandal|fired|shot|killed|injur|"
+                        r"wound|beat|suppress|crack)"),
+}
+
+
+def _evidenced(kind: str, text: str) -> bool:
+    if kind in EVIDENCE and not EVIDENCE[kind].search(text):
+        return False
+    return not (kind in VETO and VETO[kind].search(text))
+
+
+def with_evidence(probs: dict[str, float], text: str, rule_kind: str) -> dict[str, float]:
+    """`probs` with the kinds whose word `text` lacks (see :data:`EVIDENCE`, :data:`VETO`) set
+    to 0, but for the rules' kind."""
+    return {k: v if k == rule_kind or _evidenced(k, text) else 0.0 for k, v in probs.items()}
+
+
 def same_group(a: str, b: str) -> bool:
     return any(a in g and b in g for g in GROUPS.values())
 
@@ -203,9 +260,10 @@ def choose(probs: dict[str, float], rule_kind: str, beta: float, gamma: float) -
 
 
 def confidence_features(p: float, rule_conf: float, agree: bool) -> np.ndarray:
-    # The classifier is honest on text like its examples and overconfident on other news: its
-    # probability is capped, so that of two events it is sure of, the rules' stronger one leads.
-    p = min(max(p, 1e-3), P_CAP)
+    # The classifier is honest on text like its examples and overconfident on other news, both
+    # ways: its probability is kept within [1 - P_CAP, P_CAP], so that of two events it is sure
+    # of, the rules' stronger one leads, and an event it is sure is wrong is not written off.
+    p = min(max(p, 1.0 - P_CAP), P_CAP)
     return np.array([1.0, np.log(p / (1 - p)), rule_conf, float(agree)])
 
 

@@ -35,7 +35,7 @@ POLICE_FORCE = re.compile(r"\b(?:tear\s*gas|teargas|rubber\s+bullets?|live\s+(?:
 LETHAL_FORCE = re.compile(r"\b(?:killed|killing|shot\s+dead|live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire|"
                           r"fired\s+(?:on|at|into|upon)|firing\s+(?:on|at|into|upon)|injured|injuring|wounded|wounding|"
                           r"beat|beaten|beating|brutal\w*|lathi-?charged?|baton-?charged?|tortured|died|"
-                          r"lost\s+their\s+lives|hospitali[sz]ed)\b", re.I)
+                          r"lost\s+their\s+lives|hospitali[sz]ed|violently)\b", re.I)
 POLICE = re.compile(r"\b(?:police|policemen|cops?|security\s+(?:forces|personnel|agents)|troops|soldiers|riot\s+police|"
                     r"officers|authorities|army|military|gendarmes?|gendarmerie|forces|paramilitar\w*|rangers|"
                     r"guards|junta|regime)\b", re.I)
@@ -46,7 +46,7 @@ PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|threw|throws?|throwing|stone-thr
                                 r"torch\w*|set\s+(?:fire|ablaze)|confront\w*|fireworks|aggressive|"
                                 r"vandali[sz]\w*|burn\w*|smash\w*|attacked\s+(?:police|officers|security)|"
                                 r"looted|riot(?!\s+(?:police|gear|squad|control|officers))\w*|violent|ransack\w*|damag\w*|petrol\s+bombs?|"
-                                r"molotov)\b", re.I)
+                                r"molotov|broke\s+into|break(?:ing)?\s+into|storm(?:ed|ing))\b", re.I)
 PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers?|activists|students|supporters|"
                         r"workers|crowd|agitat\w*|strikers)\b", re.I)
 AIR_CONTEXT = re.compile(r"\b(?:air|aerial|aircraft|jets?|planes?|warplanes?|bombers?|helicopters?|choppers?|"
@@ -242,8 +242,9 @@ def _in_name_or_date(tok, last) -> bool:
     name = [t for t in ent if t.is_alpha and t.lower_ not in ("the", "of", "al", "and")] if ent else []
     if len(name) < 2 or not all(t.text[:1].isupper() for t in name) or last.i >= ent.end:
         return False  # "Chlorine gas": a capitalised word, not a name of several words
-    words = [t for t in tok.sent if t.is_alpha and len(t) > 3]
-    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)  # not a title-case headline
+    # not a headline in title case, where the common words outside names are capitalised too
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3 and not t.ent_type_]
+    return sum(t.text[:1].isupper() for t in words) * 2 < len(words)
 
 
 TARGET_HINT = re.compile(r"infrastructure|power|energy|plants?|refiner|facilit|depot|airfield|bases?|cities|towns", re.I)
@@ -477,6 +478,10 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
         m.background = _background(sent.doc[trig[0]])
         mentions.append(m)
+    if attributed and any(re.search(r"claim|credit|responsib", t[4], re.I) for t in by_family["ATTRIB"]):
+        for m in mentions:  # "IS took credit for the bombing": the bombing is what is claimed
+            if m.family == REMOTE:
+                m.background = True
     _scopes(sent, mentions)
     return mentions
 
