@@ -185,10 +185,22 @@ def test_a_kind_without_its_word_is_not_chosen():
     probs = {"GOV_REGAINS_TERIT": 0.7, "ARMED_CLASH": 0.2, "CHEM_WEAP": 0.1}
     text = "Separatist fighters ambushed an army convoy on the mountain road."
     kept = classifier.with_evidence(probs, text, "ARMED_CLASH")
-    assert kept == {"GOV_REGAINS_TERIT": 0.0, "ARMED_CLASH": 0.2, "CHEM_WEAP": 0.0}
+    assert kept == {"GOV_REGAINS_TERIT": 0.0, "ARMED_CLASH": 1.0, "CHEM_WEAP": 0.0}  # renormalised
     # the rules' own kind always stays, and a kind with its word stays
-    assert classifier.with_evidence(probs, text, "GOV_REGAINS_TERIT")["GOV_REGAINS_TERIT"] == 0.7
-    assert classifier.with_evidence(probs, "Troops recaptured the hill.", "ARMED_CLASH")["GOV_REGAINS_TERIT"] == 0.7
+    kept = classifier.with_evidence(probs, text, "GOV_REGAINS_TERIT")
+    assert kept["GOV_REGAINS_TERIT"] == pytest.approx(0.7 / 0.9) and kept["CHEM_WEAP"] == 0.0
+    kept = classifier.with_evidence(probs, "Troops recaptured the hill.", "ARMED_CLASH")
+    assert kept["GOV_REGAINS_TERIT"] == pytest.approx(0.7 / 0.9)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A huge wildfire spread through the dry hills for a third day.", "MAN_MADE_DISASTER"),
+    ("A boiler exploded at a textile factory, injuring nine workers.", "DISR_WEAP"),
+    ("Riot police fired tear gas at the crowd outside parliament.", "PEACE_PROTEST"),
+])
+def test_other_kinds_that_need_their_word(text, kind):
+    probs = {kind: 0.8, "OTHER": 0.2}
+    assert classifier.with_evidence(probs, text, "OTHER")[kind] == 0.0
 
 
 def test_a_chemical_leak_is_no_chemical_weapon():

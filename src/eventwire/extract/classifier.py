@@ -212,6 +212,12 @@ EVIDENCE: dict[str, re.Pattern[str]] = {
                     r"martyrdom|istishhad|inghimasi)"),
     "SEX_VIOL": _E(r"\b(?:rap(?:e|ed|es|ing|ist)|sexual|sexually|molest|defil|harass|abus|assault)"),
     "GRENADE": _E(r"\bgrenade"),
+    "MAN_MADE_DISASTER": _E(r"\b(?:fire|blaze|explo|blast|collaps|crash|accident|leak|spill|derail|sank|sink|"
+                            r"capsiz|stampede|poison|contamina|burn|flame|smoke|gas|chemical|fuel|collision|toxic|"
+                            r"incident|hazard|boiler|furnace|short\s+circuit|electrocut|drown|mine|dam)"),
+    "DISR_WEAP": _E(r"\b(?:defus|intercept|shot\s+down|shoots?\s+down|shooting\s+down|downed|seiz|confiscat|"
+                    r"cache|stockpile|found|find|discover|recover|detect|neutrali|dismantl|foil|thwart|destroy|"
+                    r"uncover|unearth|bomb\s+squad|disarm|defuse|recovered|handed\s+over|surrender)"),
     "ARREST": _E(r"\b(?:arrest|detain|detention|custody|jail|apprehend|held|hold|nab|round|captur|imprison|charg|"
                  r"remand|sentenc|prison|caught|picked\s+up|taken\s+in|booked|raid|crackdown|seiz)"),
     "ABDUCT_DISSAP": _E(r"\b(?:abduct|kidnap|disappear|missing|hostage|captive|seiz|taken|took|held|whereabouts|"
@@ -243,9 +249,11 @@ def _evidenced(kind: str, text: str) -> bool:
 
 
 def with_evidence(probs: dict[str, float], text: str, rule_kind: str) -> dict[str, float]:
-    """`probs` with the kinds whose word `text` lacks (see :data:`EVIDENCE`, :data:`VETO`) set
-    to 0, but for the rules' kind."""
-    return {k: v if k == rule_kind or _evidenced(k, text) else 0.0 for k, v in probs.items()}
+    """`probs` over the kinds `text` has a word for (see :data:`EVIDENCE`, :data:`VETO`) and the
+    rules' kind: the others set to 0 and the rest renormalised, P(kind | text, kind possible)."""
+    kept = {k: v if k == rule_kind or _evidenced(k, text) else 0.0 for k, v in probs.items()}
+    total = sum(kept.values())
+    return {k: v / total for k, v in kept.items()} if total > 0 else kept
 
 
 def same_group(a: str, b: str) -> bool:
