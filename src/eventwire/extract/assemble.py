@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import replace
 
 from eventwire.extract import classifier
 from eventwire.extract.kinds import kind_info
-from eventwire.extract.mentions import (ATTACK_KINDS, NON_STATE, STATE_FORCES, Mention, strike_subkind,
+from eventwire.extract.mentions import (ATTACK_KINDS, CLAIM, NON_STATE, STATE_FORCES, Mention, strike_subkind,
                                        weapon_kind)
 from eventwire.extract.weapons import WeaponMention
 from eventwire.geocode import country_location
@@ -265,9 +264,6 @@ def _territory_side(d: _Draft) -> None:
         d.kind = "NON_STATE_ACTOR_OVERTAKES_TER"
     elif STATE_FORCES.search(words) or a.sector in ("MIL", "GOV", "COP"):
         d.kind = "GOV_REGAINS_TERIT"
-
-
-CLAIM = re.compile(r"claim|credit|responsib", re.I)  # a claim of responsibility, not an accusation
 
 
 def _retype(d: _Draft, text: str) -> None:

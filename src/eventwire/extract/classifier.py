@@ -196,11 +196,14 @@ GROUPS: dict[str, set[str]] = {
 # sentence and leans on its topic ("fighters attacked a convoy of forces" reads like the
 # territory examples); without its word the kind is not what the text says happened. The rules'
 # own kind is always allowed.
-_E = lambda pattern: re.compile(pattern, re.I)  # noqa: E731
+def _E(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
 _TAKING = _E(r"\b(?:seiz|captur|retak|recaptur|regain|re-?took|overr[au]n|liberat|reclaim|took\s+"
-                            r"(?:over|control|back)|tak(?:e|en|ing)\s+(?:over|control|back)|control|fell|fall|"
-                            r"push(?:ed)?\s+(?:back|out)|drove|driven|expel|clear|enter|advanc|gain|won|win|occup|"
-                            r"storm|swept|oust|flush|dislodg|secured|securing|restor|reopen)")
+             r"(?:over|control|back)|tak(?:e|en|ing)\s+(?:over|control|back)|control|fell|fall|"
+             r"push(?:ed)?\s+(?:back|out)|drove|driven|expel|clear|enter|advanc|gain|won|win|occup|"
+             r"storm|swept|oust|flush|dislodg|secured|securing|restor|reopen)")
 EVIDENCE: dict[str, re.Pattern[str]] = {
     "GOV_REGAINS_TERIT": _TAKING,
     "NON_STATE_ACTOR_OVERTAKES_TER": _TAKING,

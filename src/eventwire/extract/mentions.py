@@ -230,8 +230,8 @@ _NAME_ENTS = {"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 def _in_name_or_date(tok, last) -> bool:
     """A trigger (`tok` to `last`) that is part of a date ("on 16 March") or, capitalised, of a
-    name ("the Storm Corps", "the United National Liberation Front"): no trigger. Sentence-initial words and headlines in
-    title case keep their triggers ("Protesters Clash With Police")."""
+    name ("the Storm Corps", "the United National Liberation Front"): no trigger. Sentence-initial
+    words and headlines in title case keep their triggers ("Protesters Clash With Police")."""
     if tok.ent_type_ in ("DATE", "TIME"):
         return True
     if tok.lower_ == "march" and any(t.like_num for t in tok.doc[max(0, tok.i - 2):tok.i + 3]):
@@ -478,7 +478,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
         m.background = _background(sent.doc[trig[0]])
         mentions.append(m)
-    if attributed and any(re.search(r"claim|credit|responsib", t[4], re.I) for t in by_family["ATTRIB"]):
+    if attributed and any(CLAIM.search(t[4]) for t in by_family["ATTRIB"]):
         for m in mentions:  # "IS took credit for the bombing": the bombing is what is claimed
             if m.family == REMOTE:
                 m.background = True
@@ -486,6 +486,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     return mentions
 
 
+CLAIM = re.compile(r"claim|credit|responsib", re.I)  # a claim of responsibility, not an accusation
 BACKGROUND_PREPS = {"despite", "before", "since", "ahead", "unlike"}
 BACKGROUND_MARKS = {"since", "before", "although", "though", "until"}
 AFTER_WORDS = {"after", "following"}
