@@ -262,7 +262,6 @@ class _Resolution:
         return None
 
     def _one(self, raw: str) -> Location | None:
-        g = self.g
         k_full = norm_key(raw)
         k = _strip_the(k_full)
         if not k or k in NOT_PLACES or len(k) < 2:
