@@ -129,6 +129,14 @@ def test_a_village_name_shared_across_oblasts_gives_the_country():
     assert (loc.precision, loc.country) == ("country", "UKR")
 
 
+def test_a_lower_case_city_name_is_a_place_and_an_english_word_is_not():
+    # WordNet lists "donetsk"; a city of half a million people is no mere word
+    found = places_of("A palace of culture was damaged by shelling in donetsk.")
+    assert [loc.name for _, loc in found] == ["Donetsk"]
+    assert [loc.name for _, loc in places_of("Shelling damaged homes in kramatorsk.")] == ["Kramatorsk"]
+    assert places_of("Shelling damaged homes in reading rooms and in nice weather.") == []
+
+
 def test_the_publication_date_picks_the_village_on_that_days_front():
     # Zolochiv: a town in Lviv Oblast, a smaller one in Kharkiv Oblast near the 2022 front line
     text = "Russian shelling damaged houses in Zolochiv."

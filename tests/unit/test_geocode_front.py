@@ -90,18 +90,6 @@ def test_a_village_under_a_misspelt_oblast_is_in_that_oblast(geo) -> None:
     assert loc.admin1 == "Luhansk Oblast"
 
 
-def test_lower_case_names():
-    import eventwire
-
-    def places(text):
-        return [e.location.name for e in eventwire.extract(text) if e.location]
-
-    assert places("A palace of culture was damaged by shelling in donetsk.") == ["Donetsk"]
-    assert places("Shelling damaged homes in kramatorsk.") == ["Kramatorsk"]
-    # English words that are also towns stay words
-    assert places("Shelling damaged homes in reading rooms and in nice weather.") == []
-
-
 def test_no_unit_for_a_word_far_from_any(geo) -> None:
     assert geo.resolve("Blorptastic Oblast", ["UKR"]) is None
 

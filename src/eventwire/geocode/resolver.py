@@ -58,8 +58,8 @@ import datetime as dt
 import logging
 import math
 import threading
-from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, runtime_checkable
 
 from eventwire.geocode.countries import countries, place_country_iso3
 from eventwire.geocode.front import FRONT_BONUS, front_units, raion_key
@@ -663,34 +663,34 @@ def _own(g: Gazetteer, i: int, k: str) -> bool:
     return g.main_key[i] == k or g.own_key.get(i) == k
 
 
-_RAION_KEYS: dict[int, list[str]] = {}
+_DERIVED: dict[tuple[int, str], Any] = {}
+
+
+def _derived(g: Gazetteer, name: str, build: Callable[[Gazetteer], Any]) -> Any:
+    """The table `name` derived from gazetteer `g` by `build`, built once per gazetteer."""
+    key = (id(g), name)
+    try:
+        return _DERIVED[key]
+    except KeyError:
+        if any(k[0] != id(g) for k in _DERIVED):
+            _DERIVED.clear()  # another gazetteer was loaded: its tables go
+        value = _DERIVED[key] = build(g)
+        return value
 
 
 def _raion_keys(g: Gazetteer) -> list[str]:
-    """:func:`eventwire.geocode.front.raion_key` of each raion of `g`, built once per gazetteer."""
-    keys = _RAION_KEYS.get(id(g))
-    if keys is None:
-        keys = [raion_key(r.a1, r.name) for r in g.raions]
-        _RAION_KEYS.clear()
-        _RAION_KEYS[id(g)] = keys
-    return keys
-
-
-_ADMIN_SKELETONS: dict[int, dict[str, tuple[str, ...]]] = {}
+    """:func:`eventwire.geocode.front.raion_key` of each raion of `g`."""
+    return _derived(g, "raion_keys", lambda g: [raion_key(r.a1, r.name) for r in g.raions])
 
 
 def _admin_skeletons(g: Gazetteer) -> dict[str, tuple[str, ...]]:
-    """Skeletons of first-level unit names ("luhansk" of Luhansk Oblast) -> unit ids, built once
-    per gazetteer."""
-    index = _ADMIN_SKELETONS.get(id(g))
-    if index is None:
+    """Skeletons of first-level unit names ("luhansk" of Luhansk Oblast) -> unit ids."""
+    def build(g: Gazetteer) -> dict[str, tuple[str, ...]]:
         acc: dict[str, set[str]] = {}
         for stem, aids in g.admin_by_stem.items():
             acc.setdefault(skeleton(stem), set()).update(aids)
-        index = {k: tuple(sorted(v)) for k, v in acc.items()}
-        _ADMIN_SKELETONS.clear()
-        _ADMIN_SKELETONS[id(g)] = index
-    return index
+        return {k: tuple(sorted(v)) for k, v in acc.items()}
+    return _derived(g, "admin_skeletons", build)
 
 
 def _size(g: Gazetteer, i: int) -> int:
@@ -716,17 +716,10 @@ def _strip_the(k: str) -> str:
     return k[4:] if k.startswith("the ") else k
 
 
-_BIG_CITIES: dict[int, frozenset[int]] = {}
-
-
 def is_big_city(loc: Location) -> bool:
     """`loc` is a city of :data:`BIG_CITY`+ people (by its GeoNames id)."""
-    g = gazetteer()
-    big = _BIG_CITIES.get(id(g))
-    if big is None:
-        big = frozenset(gid for gid, pop in zip(g.gid, g.pop) if pop >= BIG_CITY)
-        _BIG_CITIES.clear()
-        _BIG_CITIES[id(g)] = big
+    big = _derived(gazetteer(), "big_cities",
+                   lambda g: frozenset(gid for gid, pop in zip(g.gid, g.pop) if pop >= BIG_CITY))
     return loc.geonameid in big
 
 
