@@ -170,6 +170,22 @@ def test_a_background_event_alone_is_still_reported():
     assert [e.kind for e in events] == ["ATTACK"]
 
 
+def test_background_is_capped_below_the_news_only():
+    from types import SimpleNamespace as NS
+
+    from eventwire.extract.assemble import BACKGROUND_RANK, _background_below_news
+
+    def draft(conf, background, modality="asserted"):
+        return NS(confidence=conf, modality=modality, mentions=[NS(background=background)])
+
+    news, bg = draft(0.6, False), draft(0.9, True)
+    _background_below_news([news, bg])
+    assert news.confidence == 0.6 and bg.confidence == pytest.approx(0.6 * BACKGROUND_RANK)
+    alone = draft(0.9, True)  # no news event to rank below: the confidence stands
+    _background_below_news([alone, draft(0.95, False, modality="future")])
+    assert alone.confidence == 0.9
+
+
 @pytest.mark.parametrize("text, not_kind", [
     ("Hundreds of soldiers were deployed to the border on 16 March.", "PEACE_PROTEST"),  # a date
     ("A soldier of the Storm Brigade was killed by a roadside bomb near the village.", "NATURAL_DISASTER"),

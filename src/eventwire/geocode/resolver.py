@@ -42,8 +42,9 @@ Ambiguous names prefer the `context` countries (ISO3, most relevant first), then
 a candidate scores ``log10(population)``, ``+2.5`` in the first context country (``+2.0`` in the
 others), ``+0.75`` when the mention is its main name (not an alternate or former name), ``+1`` for a
 national capital, ``+2`` in a unit with ground fighting on the document's date `on` (see
-:mod:`eventwire.geocode.front`; namesakes off that front then no longer make a name ambiguous). So a context town beats an outside one unless the outside one is about 300
-times larger, and world capitals stay robust ("Moscow" with context USA is still Russia's; "Odessa"
+:mod:`eventwire.geocode.front`; namesakes off that front then no longer make a name
+ambiguous). So a context town beats an outside one unless the outside one is about 300 times
+larger, and world capitals stay robust ("Moscow" with context USA is still Russia's; "Odessa"
 with context USA is Odessa, Texas). With a context, towns outside it under 15,000 people (under
 100,000 when matched by an alternate name) are ignored: more likely a misread name than the place
 meant.
@@ -213,7 +214,7 @@ class _Resolution:
                  front: frozenset[str] = frozenset()) -> None:
         self.g = gaz
         self.ctx = ctx
-        self.front = front  # admin1 codes with ground fighting on the document's date
+        self.front = front  # units (admin1 codes, raion keys) on the front on the document's date
         table = countries()
         self.ctx_cc = [table.by_iso3[c].iso2 for c in ctx if c in table.by_iso3]
         self.admin_filter: str | None = None
