@@ -236,3 +236,46 @@ def test_a_chemical_leak_is_no_chemical_weapon():
 ])
 def test_kinds_that_need_their_word(text, kind):
     assert main_kind(text) == kind
+
+
+# --- the classifier reads topic, the rules read roles ---------------------------------------
+@pytest.mark.parametrize("text, kind", [
+    # the classifier, reading topic, took each of these for the other side's capture
+    ("Government forces seized control of the coastal town of Marka from the separatist council, an official "
+     "said on Monday.", "GOV_REGAINS_TERIT"),
+    ("Rebels recaptured the hill town of Kalo on Friday, days after it was taken by army troops.",
+     "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Army troops captured four villages in the northern province, edging closer to a rebel-held town.",
+     "GOV_REGAINS_TERIT"),
+    # passive: the agent took the ground
+    ("Army troops were pushed back from the outskirts of Gao by the militants on Sunday.",
+     "NON_STATE_ACTOR_OVERTAKES_TER"),
+])
+def test_which_side_took_ground_is_read_from_the_roles(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_pooling_moves_a_group_of_kinds_onto_the_rules_choice():
+    from eventwire.extract.assemble import PROTEST_KINDS, TERRITORY_KINDS, _pool
+    probs = {"GOV_REGAINS_TERIT": 0.6, "NON_STATE_ACTOR_OVERTAKES_TER": 0.3, "ARMED_CLASH": 0.1}
+    pooled = _pool(probs, TERRITORY_KINDS, "NON_STATE_ACTOR_OVERTAKES_TER")
+    assert pooled == pytest.approx({"GOV_REGAINS_TERIT": 0.0, "NON_STATE_ACTOR_OVERTAKES_TER": 0.9,
+                                    "ARMED_CLASH": 0.1})
+    assert _pool(probs, PROTEST_KINDS, "PEACE_PROTEST")["PEACE_PROTEST"] == 0.0  # no protest read: nothing moves
+    assert sum(_pool(probs, TERRITORY_KINDS, "GOV_REGAINS_TERIT").values()) == pytest.approx(1.0)
+
+
+def test_a_feared_attack_is_not_an_event_and_absorbs_nothing():
+    events = extract("Village militiamen mobilized in the valley on Monday to defend it against a possible attack "
+                     "by insurgents.", published="2025-05-10")
+    by_kind = {e.kind: e.modality for e in events}
+    assert by_kind.get("CHANGE_TO_GROUP_ACT") == "asserted"
+    assert by_kind.get("ARMED_CLASH", "hypothetical") == "hypothetical"
+
+
+@pytest.mark.parametrize("text", [
+    "The president signed a decree on Tuesday dissolving the national guard.",
+    "The new security law was signed by the interior minister on Friday.",
+])
+def test_signing_a_decree_or_law_is_no_agreement(text):
+    assert "AGREEMENT" not in {e.kind for e in asserted(text)}

@@ -16,7 +16,7 @@ from dataclasses import replace
 from eventwire.extract import classifier
 from eventwire.extract.kinds import kind_info
 from eventwire.extract.mentions import (ATTACK_KINDS, CLAIM, NON_STATE, STATE_FORCES, Mention, strike_subkind,
-                                       weapon_kind)
+                                       protest_kind, territory_side, weapon_kind)
 from eventwire.extract.weapons import WeaponMention
 from eventwire.geocode import country_location
 from eventwire.records import Actor, Casualties, Count, DateSpan, Event, Location, Span, Weapon
@@ -251,20 +251,33 @@ DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", 
 
 
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
+PROTEST_KINDS = ("PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR")
 
 
-def _territory_side(d: _Draft) -> None:
+def _territory_side(d: _Draft, words_side: str) -> str:
     """Which side took ground decides the territory kind: the initiator of the capture, where
-    the parse names one, outweighs any armed group named elsewhere in the sentence ("troops
+    the parse names one, outweighs the words of the sentence (`words_side`, see
+    `mentions.territory_side`), since any armed group may be named elsewhere in it ("troops
     retook the town from the militants")."""
     a = d.initiator
-    if d.kind not in TERRITORY_KINDS or a is None:
-        return
-    words = a.text or a.name or ""
-    if NON_STATE.search(words) or a.sector in ("REB", "INS", "UAF"):
-        d.kind = "NON_STATE_ACTOR_OVERTAKES_TER"
-    elif STATE_FORCES.search(words) or a.sector in ("MIL", "GOV", "COP"):
-        d.kind = "GOV_REGAINS_TERIT"
+    words = (a.text or a.name or "") if a is not None else ""
+    if a is not None and (NON_STATE.search(words) or a.sector in ("REB", "INS", "UAF")):
+        return "NON_STATE_ACTOR_OVERTAKES_TER"
+    if a is not None and (STATE_FORCES.search(words) or a.sector in ("MIL", "GOV", "COP")):
+        return "GOV_REGAINS_TERIT"
+    return words_side
+
+
+def _pool(probs: dict[str, float], kinds: tuple[str, ...], into: str) -> dict[str, float]:
+    """The classifier reads topic, not roles: it can tell that ground was taken, not by whom, or
+    that people protested, not who used force. Its probabilities of `kinds` are pooled into the
+    one the rules read from the roles."""
+    pooled = dict(probs)
+    pooled[into] = sum(pooled.get(k, 0.0) for k in kinds)
+    for k in kinds:
+        if k != into and k in pooled:
+            pooled[k] = 0.0
+    return pooled
 
 
 def _retype(d: _Draft, text: str) -> None:
@@ -272,10 +285,11 @@ def _retype(d: _Draft, text: str) -> None:
     decides the final kind and a calibrated confidence (`classifier.decide`). Where the weapons
     named and counted decide the kind (the seed's drone and missile barrages), the rules' kind
     stands; only the confidence is recalibrated."""
-    _territory_side(d)
-    rule_conf = _confidence(d)
     spans = sorted({m.evidence for m in d.mentions})
     snippet = " ".join(text[a:b] for a, b in spans).strip() if text else ""
+    if d.kind in TERRITORY_KINDS:
+        d.kind = _territory_side(d, d.kind)
+    rule_conf = _confidence(d)
     if not snippet:
         d.confidence = rule_conf
         return
@@ -287,7 +301,10 @@ def _retype(d: _Draft, text: str) -> None:
         or d.kind in ATTACK_KINDS and any(m.by_platform for m in d.mentions) \
         or d.kind == "ATTRIB" and any(CLAIM.search(m.trigger_text) for m in d.mentions)
     # ("warplanes destroyed depots" is an air strike; "IS took credit for the bombing" is a claim)
+    side = d.kind if d.kind in TERRITORY_KINDS else _territory_side(d, territory_side(d.mentions[0].trigger_text, snippet))
+    how = d.kind if d.kind in PROTEST_KINDS else protest_kind(snippet)
     probs = classifier.with_evidence(classifier.probabilities(snippet), snippet, d.kind)
+    probs = _pool(_pool(probs, TERRITORY_KINDS, side), PROTEST_KINDS, how)
     kind, conf = classifier.decide(d.kind, rule_conf, probs, locked, d.modality)
     if d.modality != "asserted":
         conf = max(0.05, conf - 0.15)

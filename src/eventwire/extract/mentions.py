@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.kinds import REMOTE, TRIGGERS
+from eventwire.extract.modality import modality_of
 from eventwire.extract.numbers import Quantity
 from eventwire.extract.places import PlaceMention
 from eventwire.extract.weapons import WeaponMention
@@ -71,6 +72,16 @@ NON_STATE = re.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|separati
                        r"militias?|guerrillas?|terrorists?|Maoists?|armed\s+group|Hamas|Hezbollah|HTS|JNIM)\b")
 STATE_FORCES = re.compile(r"\b(?:army|government\s+forces|troops|military|soldiers|armed\s+forces|security\s+forces|"
                           r"forces|police|regime)\b", re.I)
+
+
+def territory_side(trigger: str, sent_text: str) -> str:
+    """Which side took ground, from the words of the sentence alone (the initiator, where the
+    parse finds one, decides later): taking back ("recaptured", "liberated") is the state's unless
+    only armed groups are named; any other capture is an armed group's if one is named."""
+    if trigger.lower().startswith(("recapture", "retake", "retook", "regain", "liberat", "took back")):
+        return ("NON_STATE_ACTOR_OVERTAKES_TER" if NON_STATE.search(sent_text) and not STATE_FORCES.search(sent_text)
+                else "GOV_REGAINS_TERIT")
+    return "NON_STATE_ACTOR_OVERTAKES_TER" if NON_STATE.search(sent_text) else "GOV_REGAINS_TERIT"
 
 
 @dataclass
@@ -216,6 +227,9 @@ def _usable(head, first, key: str, family: str) -> bool:
     if family == "ATTRIB" and key in ("responsible", "credit", "behind", "allegation", "accusation", "blame",
                                       "accuse", "responsibility") and not HOSTILE.search(first.sent.text):
         return False  # "the ministry responsible for energy": no attack to attribute
+    if key == "sign" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in NOT_AGREEMENTS
+                             for c in first.children):
+        return False  # "signed a decree", "the law was signed": an act of one side, not an agreement
     if key == "held" and not any(c.dep_ == "nsubjpass" for c in first.children):
         return False
     if key == "gang" and any(_lemma(t).startswith("rape") for t in first.doc[first.i + 1:first.i + 3]):
@@ -225,6 +239,8 @@ def _usable(head, first, key: str, family: str) -> bool:
     return True
 
 
+NOT_AGREEMENTS = {"decree", "law", "bill", "order", "legislation", "ordinance", "budget", "petition", "letter",
+                  "resolution", "amendment", "statement", "declaration", "appeal", "autograph", "contract"}
 _NAME_ENTS = {"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
@@ -290,7 +306,7 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
         return None, None  # found something that is not arms: no event
     if family == REMOTE:
         if low.startswith("strike") and LABOUR_STRIKE.search(sent_text):
-            return _protest_kind(sent_text), None
+            return protest_kind(sent_text), None
         kind = weapon_kind(weapons) or weapon_kind(doc_weapons)
         if kind is None:
             if low in ("blast", "explosion", "explode", "exploded", "blasts", "explosions", "explodes"):
@@ -308,7 +324,7 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
     if family in ATTACK_KINDS:
         return family, subkind or strike_subkind(family, weapons or doc_weapons)
     if family == "PROTEST":
-        return _protest_kind(sent_text), None
+        return protest_kind(sent_text), None
     if family == "RIOT":
         if re.search(r"\bmob\b|\blynch", sent_text, re.I):
             return "MOB_VIOL", None
@@ -316,12 +332,7 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
             return "VIOL_DEMONSTR", None
         return "PROPERTY_DISTRUCT", None
     if family == "TERRITORY":
-        if low.startswith(("recapture", "retake", "retook", "regain", "liberat", "took back")):
-            return ("NON_STATE_ACTOR_OVERTAKES_TER" if NON_STATE.search(sent_text) and not STATE_FORCES.search(sent_text)
-                    else "GOV_REGAINS_TERIT"), None
-        if NON_STATE.search(sent_text):
-            return "NON_STATE_ACTOR_OVERTAKES_TER", None
-        return "GOV_REGAINS_TERIT", None
+        return territory_side(low, sent_text), None
     if family == "ATTACK":
         if weapon_kind(weapons):
             return weapon_kind(weapons), strike_subkind(weapon_kind(weapons), weapons)
@@ -352,7 +363,7 @@ def strike_subkind(kind: str, weapons: list[WeaponMention]) -> str | None:
     return None
 
 
-def _protest_kind(text: str) -> str:
+def protest_kind(text: str) -> str:
     """ACLED's protest kinds: protesters' own violence makes a violent demonstration (whatever
     the police answer with); harm done to peaceful protesters is excessive force; dispersal,
     tear gas or arrests without harm are an intervention."""
@@ -412,7 +423,8 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             fam = REMOTE  # one attack per sentence; the specific trigger decides its kind below
         by_family.setdefault(fam, []).append(trig)
     text = sent.text
-    has_attack = REMOTE in by_family
+    # an attack only feared or planned ("to defend against a possible attack") absorbs nothing
+    has_attack = REMOTE in by_family and any(modality_of(sent.doc[t[0]]) == "asserted" for t in by_family[REMOTE])
     destroyed = any(w.destroyed is not None for w in weapons)
     launched = any(w.launched is not None for w in weapons)
     if "DISR_WEAP" in by_family and has_attack and destroyed and not launched:

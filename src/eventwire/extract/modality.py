@@ -14,11 +14,16 @@ INTENT_VERBS = {"threaten", "plan", "vow", "intend", "prepare", "promise", "seek
                 "warn", "offer", "agree", "decide", "refuse", "fail", "try", "attempt"}
 NEGATING_VERBS = {"deny", "refute", "reject", "prevent", "avert", "avoid", "thwart", "foil"}
 HYPOTHETICAL_NOUNS = {"threat", "risk", "possibility", "fear", "plan", "plans", "prospect", "danger"}
+# "a possible attack", "the planned offensive", "an imminent assault": not (yet) an event
+HYPOTHETICAL_ADJS = {"possible", "potential", "planned", "imminent", "impending", "looming", "expected", "feared",
+                     "future", "prospective", "proposed", "anticipated", "likely", "threatened", "eventual"}
 
 
 def modality_of(trigger) -> str:
     """The modality of the event a trigger token (spaCy Token) names."""
     tok = trigger
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJS for c in tok.children):
+        return "hypothetical"
     if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "compound"):
         # a noun trigger: look at the verb it depends on ("the threat of strikes", "launched an attack")
         head = tok.head
