@@ -279,3 +279,69 @@ def test_a_feared_attack_is_not_an_event_and_absorbs_nothing():
 ])
 def test_signing_a_decree_or_law_is_no_agreement(text):
     assert "AGREEMENT" not in {e.kind for e in asserted(text)}
+
+
+# --- attribution: claims, accusations and denials of responsibility -------------------------
+@pytest.mark.parametrize("text", [
+    "Local militants are suspected to be behind the two blasts that hit a bus depot in Maiduguri, police said.",
+    "The defence ministry denied its jets were responsible for the air strikes that destroyed a clinic in Idlib.",
+])
+def test_responsibility_is_attrib(text):
+    assert main_kind(text) == "ATTRIB"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The men behind the attack on the mall in Nairobi were arrested on Sunday.", "ARREST"),
+    ("The ministry responsible for energy said the grid in Sumy was repaired after the storm.", None),
+])
+def test_behind_and_responsible_without_a_claim(text, kind):
+    assert "ATTRIB" not in {e.kind for e in asserted(text)}
+    if kind:
+        assert main_kind(text) == kind
+
+
+def test_a_suspected_attacker_is_an_attack_not_an_attribution():
+    # "suspected" is no claim: without a word of responsibility, ATTRIB is not allowed
+    kept = classifier.with_evidence({"ATTRIB": 0.7, "ATTACK": 0.2, "ARMED_CLASH": 0.1},
+                                    "A suspected gunman carried out a shooting attack on a bus.", "ARMED_CLASH")
+    assert kept["ATTRIB"] == 0.0
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen opened fire on a minibus at a checkpoint outside Kandahar, killing four passengers.",
+    "Unknown assailants attacked the home of a judge in Bamako, injuring his two guards.",
+])
+def test_remote_violence_needs_a_means(text):
+    assert main_kind(text) not in ("AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS")
+    kept = classifier.with_evidence({"AIR_STRIKE": 0.5, "REM_EXPLOS": 0.3, "ATTACK": 0.2},
+                                    "Unknown assailants attacked the home of a judge.", "ATTACK")
+    assert kept == pytest.approx({"AIR_STRIKE": 0.0, "REM_EXPLOS": 0.0, "ATTACK": 1.0})
+
+
+# --- foiled attacks -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "A car bomb attack on the governor's convoy was foiled by soldiers in Mogadishu on Friday.",
+    "Soldiers thwarted a rocket attack on the airport in Tripoli on Friday.",
+])
+def test_a_foiled_bomb_or_rocket_attack_is_disrupted_weapons_use(text):
+    events = extract(text, published="2025-05-10")
+    assert [(e.kind, e.modality) for e in events] == [("DISR_WEAP", "asserted")]
+
+
+def test_a_foiled_attack_without_weapons_did_not_happen():
+    events = extract("Villagers foiled an attack by cattle raiders on their community near Jos on Monday.",
+                     published="2025-05-10")
+    assert [e.modality for e in events if e.trigger == "attack"] == ["negated"], \
+        [(e.kind, e.modality, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the Islamic State group was behind the bombing of the market in Kirkuk.",
+    # the killing, re-typed to the ambush's kind, is the ambush
+    "Militants ambushed a police convoy near Bannu, killing three officers.",
+    "Police fired tear gas at students who threw stones at them outside the university in Dhaka.",
+])
+def test_one_sentence_gives_one_event_of_a_kind(text):
+    events = asserted(text)
+    kinds = [e.kind for e in events]
+    assert len(kinds) == len(set(kinds)), [(e.kind, e.trigger) for e in events]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from eventwire.extract import classifier
@@ -226,8 +227,25 @@ def assemble(doc_id: str, mentions: list[Mention], published: dt.date | None,
             d.date = main_date
         _fallback_location(d)
         _retype(d, text)
+    drafts = _one_per_kind_and_sentence(drafts)
     _background_below_news(drafts)
     return [_event(doc_id, d) for d in drafts]
+
+
+def _one_per_kind_and_sentence(drafts: list[_Draft]) -> list[_Draft]:
+    """Mentions merge by family before the classifier re-types them, so one sentence can end up
+    with two events of one kind ("militants ambushed a convoy, killing three officers": the
+    killing re-typed to the ambush's ARMED_CLASH). An event told only in sentences that tell
+    another, surer event of the same kind and modality is that event."""
+    kept: list[_Draft] = []
+    for d in sorted(drafts, key=lambda d: -(d.confidence or 0.0)):
+        sents = {m.sent_i for m in d.mentions}
+        if any(k.kind == d.kind and k.modality == d.modality and sents <= {m.sent_i for m in k.mentions}
+               and (d.location is None or k.location is None or d.location.name == k.location.name)
+               for k in kept):
+            continue
+        kept.append(d)
+    return [d for d in drafts if d in kept]
 
 
 BACKGROUND_RANK = 0.9
@@ -251,7 +269,6 @@ DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", 
 
 
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
-PROTEST_KINDS = ("PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR")
 
 
 def _territory_side(d: _Draft, words_side: str) -> str:
@@ -268,7 +285,7 @@ def _territory_side(d: _Draft, words_side: str) -> str:
     return words_side
 
 
-def _pool(probs: dict[str, float], kinds: tuple[str, ...], into: str) -> dict[str, float]:
+def _pool(probs: dict[str, float], kinds: Sequence[str], into: str) -> dict[str, float]:
     """The classifier reads topic, not roles: it can tell that ground was taken, not by whom, or
     that people protested, not who used force. Its probabilities of `kinds` are pooled into the
     one the rules read from the roles."""
@@ -299,7 +316,8 @@ def _retype(d: _Draft, text: str) -> None:
     locked = any(w.launched or w.destroyed for w in d.weapons) and d.kind in ATTACK_KINDS | {"DISR_WEAP"} \
         or d.mentions[0].inherited \
         or d.kind in ATTACK_KINDS and any(m.by_platform for m in d.mentions) \
-        or d.kind == "ATTRIB" and any(CLAIM.search(m.trigger_text) for m in d.mentions)
+        or d.kind == "ATTRIB" and any(CLAIM.search(m.trigger_text) for m in d.mentions) \
+        or d.kind == "DISR_WEAP" and any(m.foiled for m in d.mentions)
     # ("warplanes destroyed depots" is an air strike; "IS took credit for the bombing" is a claim)
     side = d.kind if d.kind in TERRITORY_KINDS else _territory_side(d, territory_side(d.mentions[0].trigger_text, snippet))
     how = d.kind if d.kind in PROTEST_KINDS else protest_kind(snippet)

@@ -215,6 +215,17 @@ EVIDENCE: dict[str, re.Pattern[str]] = {
                     r"martyrdom|istishhad|inghimasi)"),
     "SEX_VIOL": _E(r"\b(?:rap(?:e|ed|es|ing|ist)|sexual|sexually|molest|defil|harass|abus|assault)"),
     "GRENADE": _E(r"\bgrenade"),
+    # remote violence names its means: aircraft, guns and rockets, or a planted explosive
+    "AIR_STRIKE": _E(r"\b(?:air|aerial|jets?\b|plane|aircraft|warplane|bomb|helicopter|gunship|drone|uav|strike|"
+                     r"raid|sortie|f-\d+|sukhoi|su-\d+|mig|b-\d+|shahed|kamikaze)"),
+    "ART_MISS_ATTACK": _E(r"\b(?:artillery|shell|mortar|rocket|missile|howitzer|cannon|barrage|mlrs|grad|katyusha|"
+                          r"projectile|bombard|tank|fire[ds]?\b|firing|launch|strike|hit|iskander|himars|atacms|"
+                          r"ballistic|cruise|mm\b|\d+mm)"),
+    "REM_EXPLOS": _E(r"\b(?:explo|blast|bomb|ied|mine|landmine|device|detonat|booby|roadside|car\s+bomb|vbied|"
+                     r"blew|blow|went\s+off|dynamite|tnt|c-?4|remote)"),
+    # a claim, accusation or denial: not a "suspected" attacker who carried out an attack
+    "ATTRIB": _E(r"\b(?:claim|credit|responsib|blam|accus|behind|den(?:y|ie)|allegation|alleg(?:e|ed)\s+that|"
+                 r"attribut|involvement|implicat|reject|point(?:ed|s|ing)?\s+the\s+finger|culprit|perpetrat)"),
     "MAN_MADE_DISASTER": _E(r"\b(?:fire|blaze|explo|blast|collaps|crash|accident|leak|spill|derail|sank|sink|"
                             r"capsiz|stampede|poison|contamina|burn|flame|smoke|gas|chemical|fuel|collision|toxic|"
                             r"incident|hazard|boiler|furnace|short\s+circuit|electrocut|drown|mine|dam)"),

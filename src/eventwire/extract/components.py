@@ -193,6 +193,8 @@ def modality(doc: Doc) -> Doc:
     for m in doc._.ew_mentions:
         if not m.inherited:
             m.modality = modality_of(doc[m.trigger_i])
+            if m.foiled:
+                m.modality = "asserted"  # the attack was foiled: the foiling happened
     return doc
 
 

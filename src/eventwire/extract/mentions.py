@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.kinds import REMOTE, TRIGGERS
-from eventwire.extract.modality import modality_of
+from eventwire.extract.modality import foiled, modality_of
 from eventwire.extract.numbers import Quantity
 from eventwire.extract.places import PlaceMention
 from eventwire.extract.weapons import WeaponMention
@@ -114,6 +114,7 @@ class Mention:
     passive: bool = False  # the trigger verb is passive ("were arrested", "were damaged")
     by_platform: bool = False  # the kind is named by its aircraft or gun ("warplanes", "mortars hit")
     background: bool = False  # told as background: "despite a bombing campaign", "an offensive that ..."
+    foiled: bool = False  # an attack stopped before it happened: "police foiled a bomb attack"
 
 
 _SUFFIXES = (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
@@ -208,9 +209,13 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False
     if key == "focus" and not TARGET_HINT.search(first.sent.text):
         return False
-    if first.is_stop and key not in ("down", "call", "fire", "hit", "back"):
+    if key in ("behind", "responsible") and not _of_an_attack(first):
+        return False  # "the ministry responsible for energy", "troops behind the lines"
+    if key == "behind" and first.head.pos_ not in ("AUX", "VERB"):
+        return False  # "the men behind the attack were arrested": the arrest is the news
+    if first.is_stop and key not in ("down", "call", "fire", "hit", "back", "behind"):
         return False
-    if pos in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT"):
+    if pos in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT") and key != "behind":
         return False
     if key in ("down", "fire", "target", "launch", "rain", "slam", "batter", "engage", "advance", "hold",
                "meet", "visit", "host", "receive", "call", "leave", "sign", "establish", "announce",
@@ -224,7 +229,7 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False
     if key == "military" and pos != "NOUN":
         return False
-    if family == "ATTRIB" and key in ("responsible", "credit", "behind", "allegation", "accusation", "blame",
+    if family == "ATTRIB" and key in ("credit", "allegation", "accusation", "blame",
                                       "accuse", "responsibility") and not HOSTILE.search(first.sent.text):
         return False  # "the ministry responsible for energy": no attack to attribute
     if key == "sign" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in NOT_AGREEMENTS
@@ -241,6 +246,19 @@ def _usable(head, first, key: str, family: str) -> bool:
 
 NOT_AGREEMENTS = {"decree", "law", "bill", "order", "legislation", "ordinance", "budget", "petition", "letter",
                   "resolution", "amendment", "statement", "declaration", "appeal", "autograph", "contract"}
+ATTACK_NOUNS = re.compile(r"\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|shootings?|"
+                          r"killings?|massacres?|assassinations?|ambush(?:es)?|raids?|shelling|bombardments?|"
+                          r"kidnappings?|abductions?|murders?|beheadings?)\b", re.I)
+
+
+def _of_an_attack(tok) -> bool:
+    """"behind the blasts", "responsible for the air strikes": the word names who did an attack
+    only when an attack is what it governs."""
+    objs = [c for c in tok.children if c.dep_ == "pobj"] + \
+        [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    return any(ATTACK_NOUNS.search(" ".join(t.text for t in o.subtree)[:80]) for o in objs)
+
+
 _NAME_ENTS = {"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
@@ -467,6 +485,9 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         kind, subkind = resolve_kind(family, trig[3], text, weapons, doc_weapons, trig[4])
         if kind is None:
             continue
+        was_foiled = fam == REMOTE and foiled(sent.doc[trig[0]]) and (kind != "ATTACK" or ARMS.search(text))
+        if was_foiled:
+            kind, subkind = "DISR_WEAP", None  # "police foiled a bomb attack": weapons use disrupted
         if fam == "DIPLO":
             subkinds = [t[3] for t in trigs]
             subkind = next((s for s in ("talks", "meeting", "sanction", "aid", "statement") if s in subkinds), subkind)
@@ -489,6 +510,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         m.by_platform = kind in ATTACK_KINDS and any(
             t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
         m.background = _background(sent.doc[trig[0]])
+        m.foiled = was_foiled
         mentions.append(m)
     if attributed and any(CLAIM.search(t[4]) for t in by_family["ATTRIB"]):
         for m in mentions:  # "IS took credit for the bombing": the bombing is what is claimed
@@ -498,7 +520,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     return mentions
 
 
-CLAIM = re.compile(r"claim|credit|responsib", re.I)  # a claim of responsibility, not an accusation
+CLAIM = re.compile(r"claim|credit|responsib|behind", re.I)  # a claim of responsibility, not an accusation
 BACKGROUND_PREPS = {"despite", "before", "since", "ahead", "unlike"}
 BACKGROUND_MARKS = {"since", "before", "although", "though", "until"}
 AFTER_WORDS = {"after", "following"}

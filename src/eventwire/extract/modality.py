@@ -19,9 +19,26 @@ HYPOTHETICAL_ADJS = {"possible", "potential", "planned", "imminent", "impending"
                      "future", "prospective", "proposed", "anticipated", "likely", "threatened", "eventual"}
 
 
+FOILING = {"foil", "thwart", "avert", "prevent", "disrupt", "stop", "frustrate", "abort"}
+
+
+def foiled(tok) -> bool:
+    """The attack a trigger names was stopped before it happened ("foiled a bomb attack", "an
+    attack was thwarted"): the noun, or the noun it modifies, is the object of foiling. The
+    attack is then negated; the disruption itself, where weapons were involved, is an event of
+    its own (DISR_WEAP)."""
+    noun = tok
+    while noun.dep_ == "compound" and noun.head is not noun:
+        noun = noun.head  # "a car bomb attack": car -> bomb -> attack
+    return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("dobj", "nsubjpass") \
+        and noun.head.lemma_.lower() in FOILING
+
+
 def modality_of(trigger) -> str:
     """The modality of the event a trigger token (spaCy Token) names."""
     tok = trigger
+    if foiled(tok):
+        return "negated"
     if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJS for c in tok.children):
         return "hypothetical"
     if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "compound"):
