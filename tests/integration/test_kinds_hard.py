@@ -345,3 +345,32 @@ def test_one_sentence_gives_one_event_of_a_kind(text):
     events = asserted(text)
     kinds = [e.kind for e in events]
     assert len(kinds) == len(set(kinds)), [(e.kind, e.trigger) for e in events]
+
+
+# --- people taken, plots, and kinds that need people protesting or a group changing ---------
+@pytest.mark.parametrize("text, kind", [
+    ("The army captured a senior commander of the militia near Beni on Tuesday.", "ARREST"),
+    ("Rebels captured five soldiers near the border town of Tine on Monday.", "ABDUCT_DISSAP"),
+    ("Five soldiers were captured by rebels near the border town of Tine.", "ABDUCT_DISSAP"),
+    ("Troops captured the town of Tine from the rebels on Monday.", "GOV_REGAINS_TERIT"),
+    ("Security forces jailed 40 men they say were plotting to launch attacks on churches in Lahore.", "ARREST"),
+])
+def test_people_taken_and_plots(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_a_plotted_attack_is_not_asserted():
+    events = extract("Security forces jailed 40 men they say were plotting to launch attacks on churches in Lahore.",
+                     published="2025-05-10")
+    assert [e.modality for e in events if e.trigger == "launch"] in ([], ["future"])
+
+
+@pytest.mark.parametrize("kind", ["PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR",
+                                  "CHANGE_TO_GROUP_ACT"])
+def test_protest_and_group_kinds_need_their_word(kind):
+    kept = classifier.with_evidence({kind: 0.6, "ARREST": 0.4},
+                                    "Members of the party were detained in 800 counterterrorism operations in June.",
+                                    "ARREST")
+    assert kept[kind] == 0.0 and kept["ARREST"] == pytest.approx(1.0)
+    assert classifier.with_evidence({kind: 0.6, "ARREST": 0.4},
+                                    "Students marched to the ministry as troops were deployed in June.", "ARREST")[kind] > 0

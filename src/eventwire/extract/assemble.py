@@ -317,7 +317,7 @@ def _retype(d: _Draft, text: str) -> None:
         or d.mentions[0].inherited \
         or d.kind in ATTACK_KINDS and any(m.by_platform for m in d.mentions) \
         or d.kind == "ATTRIB" and any(CLAIM.search(m.trigger_text) for m in d.mentions) \
-        or d.kind == "DISR_WEAP" and any(m.foiled for m in d.mentions)
+        or d.kind == d.mentions[0].kind and d.mentions[0].by_roles
     # ("warplanes destroyed depots" is an air strike; "IS took credit for the bombing" is a claim)
     side = d.kind if d.kind in TERRITORY_KINDS else _territory_side(d, territory_side(d.mentions[0].trigger_text, snippet))
     how = d.kind if d.kind in PROTEST_KINDS else protest_kind(snippet)

@@ -215,6 +215,20 @@ EVIDENCE: dict[str, re.Pattern[str]] = {
                     r"martyrdom|istishhad|inghimasi)"),
     "SEX_VIOL": _E(r"\b(?:rap(?:e|ed|es|ing|ist)|sexual|sexually|molest|defil|harass|abus|assault)"),
     "GRENADE": _E(r"\bgrenade"),
+    # a protest kind needs people protesting
+    **dict.fromkeys(("PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"), _E(
+        r"\b(?:protest|demonstrat|rall(?:y|ied|ies)|march|sit-?in|picket|strike|striking|strikers|chant|crowd|"
+        r"gather|boycott|vigil|petition|riot|unrest|blockade|blocked|occup|walk-?out|agitat|dharna|marched|"
+        r"slogan|placard|banner|human\s+chain|rallies|dissent|opposition\s+supporters|activists)")),
+    # a change to a group or its activity: a group formed, joined, moved, reinforced, banned ...
+    "CHANGE_TO_GROUP_ACT": _E(
+        r"\b(?:form|merg|split|disband|dissolv|mobili|recruit|deploy|redeploy|reinforc|appoint|nam(?:e|ed|es|ing)\s|"
+        r"leader|join|defect|curfew|ban|martial|emergency|renam|rebrand|train|mov(?:e|ed|es|ing)|sent|send|"
+        r"dispatch|withdr|convoy|build-?up|amass|alert|relocat|announc|suspend|impos|declar|set\s+up|creat|"
+        r"establish|unit|brigade|battalion|division|wing|faction|coalition|alliance|allegiance|pledg|"
+        r"surrender|lay\s+down|laid\s+down|disarm|demobili|integrat|replac|dismiss|resign|"
+        r"sack|promot|stationed|arriv|head(?:ed|ing)\s+to|readiness|exercise|drill|"
+        r"rotation|reservist|conscript|draft|enlist|volunteer|militia|armed\s+group|new\s+group|restructur)"),
     # remote violence names its means: aircraft, guns and rockets, or a planted explosive
     "AIR_STRIKE": _E(r"\b(?:air|aerial|jets?\b|plane|aircraft|warplane|bomb|helicopter|gunship|drone|uav|strike|"
                      r"raid|sortie|f-\d+|sukhoi|su-\d+|mig|b-\d+|shahed|kamikaze)"),

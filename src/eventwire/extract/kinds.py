@@ -109,7 +109,7 @@ _add("RIOT", None, "petrol bomb,molotov,riot,rioter,rioting,unrest,vandalise,van
 _add("MOB_VIOL", None, "mob,lynch mob,vigilante,angry crowd,mob violence")
 _add("AGREEMENT", "agreement", "agreement,agree,deal,accord,treaty,sign,truce,ceasefire,cease-fire,"
      "prisoner swap,prisoner exchange,peace deal,memorandum,pact,armistice")
-_add("ARREST", None, "arrest,detain,apprehend,custody,nab,round up,detention,take into custody,held")
+_add("ARREST", None, "arrest,detain,apprehend,custody,nab,round up,detention,take into custody,held,jail,imprison")
 _add("CHANGE_TO_GROUP_ACT", None, "curfew,disband,mobilise,mobilize,mobilisation,mobilization,relocate,suspend,"
      "impose,declare,martial law,state of emergency,ban,announce,appoint,dissolve,split,merge,recruit,deploy,"
      "reinforce,reinforcement,reinforcements,redeploy,withdraw troops,form")

@@ -115,6 +115,9 @@ class Mention:
     by_platform: bool = False  # the kind is named by its aircraft or gun ("warplanes", "mortars hit")
     background: bool = False  # told as background: "despite a bombing campaign", "an offensive that ..."
     foiled: bool = False  # an attack stopped before it happened: "police foiled a bomb attack"
+    # the kind is read from the roles (what was captured, what was foiled), not from the words:
+    # the classifier, which reads words, calibrates it but does not change it
+    by_roles: bool = False
 
 
 _SUFFIXES = (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", ""))
@@ -485,6 +488,14 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         kind, subkind = resolve_kind(family, trig[3], text, weapons, doc_weapons, trig[4])
         if kind is None:
             continue
+        takes_person = fam in ("TERRITORY", "DISR_WEAP") and _takes_a_person(sent.doc[trig[0]])
+        if takes_person:
+            # "the army captured a senior commander": people taken are arrested, or abducted
+            # by an armed group
+            actor = " ".join(t.text for t in sent.doc[trig[0]].subtree if t.dep_ in ("nsubj", "agent", "pobj")
+                             and t.head.i in (trig[0], *[c.i for c in sent.doc[trig[0]].children]))
+            kind = "ABDUCT_DISSAP" if NON_STATE.search(actor) or NON_STATE.search(actor.lower()) else "ARREST"
+            subkind = None
         was_foiled = fam == REMOTE and foiled(sent.doc[trig[0]]) and (kind != "ATTACK" or ARMS.search(text))
         if was_foiled:
             kind, subkind = "DISR_WEAP", None  # "police foiled a bomb attack": weapons use disrupted
@@ -511,6 +522,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
         m.background = _background(sent.doc[trig[0]])
         m.foiled = was_foiled
+        m.by_roles = was_foiled or takes_person
         mentions.append(m)
     if attributed and any(CLAIM.search(t[4]) for t in by_family["ATTRIB"]):
         for m in mentions:  # "IS took credit for the bombing": the bombing is what is claimed
@@ -518,6 +530,22 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
                 m.background = True
     _scopes(sent, mentions)
     return mentions
+
+
+PERSON_NOUNS = {"commander", "leader", "militant", "fighter", "member", "suspect", "man", "woman", "people",
+                "soldier", "officer", "chief", "head", "spokesman", "terrorist", "insurgent", "rebel", "gunman",
+                "kingpin", "emir", "figure", "official", "journalist", "civilian", "child", "person", "operative",
+                "jihadist", "lieutenant", "deputy", "mastermind", "ringleader", "bomber", "smuggler", "trafficker",
+                "policeman", "guard", "worker", "activist", "student", "hostage", "wife", "son", "daughter"}
+
+
+def _takes_a_person(tok) -> bool:
+    """A capture whose object is a person ("captured a senior commander", "militants were
+    seized"), not ground or arms."""
+    if tok.lemma_.lower() not in ("capture", "seize", "catch", "nab", "grab"):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ == "PERSON" for o in objs)
 
 
 CLAIM = re.compile(r"claim|credit|responsib|behind", re.I)  # a claim of responsibility, not an accusation

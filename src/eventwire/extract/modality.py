@@ -11,7 +11,8 @@ HYPOTHETICAL_AUX = {"could", "might", "would", "should"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 INTENT_VERBS = {"threaten", "plan", "vow", "intend", "prepare", "promise", "seek", "aim", "want", "propose",
                 "consider", "pledge", "expect", "hope", "push", "press", "urge", "call", "demand", "ask",
-                "warn", "offer", "agree", "decide", "refuse", "fail", "try", "attempt"}
+                "warn", "offer", "agree", "decide", "refuse", "fail", "try", "attempt", "plot", "conspire",
+                "scheme", "mobilise", "mobilize", "order", "ready", "gear"}
 NEGATING_VERBS = {"deny", "refute", "reject", "prevent", "avert", "avoid", "thwart", "foil"}
 HYPOTHETICAL_NOUNS = {"threat", "risk", "possibility", "fear", "plan", "plans", "prospect", "danger"}
 # "a possible attack", "the planned offensive", "an imminent assault": not (yet) an event
