@@ -374,3 +374,39 @@ def test_protest_and_group_kinds_need_their_word(kind):
     assert kept[kind] == 0.0 and kept["ARREST"] == pytest.approx(1.0)
     assert classifier.with_evidence({kind: 0.6, "ARREST": 0.4},
                                     "Students marched to the ministry as troops were deployed in June.", "ARREST")[kind] > 0
+
+
+# --- armed or unarmed victims are read from who was attacked, not who attacked ---------------
+@pytest.mark.parametrize("text, kind", [
+    ("Gunmen attacked a village school in Zamfara, killing four pupils, police said.", "ATTACK"),
+    ("Al-Shabaab gunmen attacked a college campus in Garissa, shooting students in their dormitories.", "ATTACK"),
+    ("Militants attacked a police checkpoint in Bosaso on Friday, leaving seven dead.", "ARMED_CLASH"),
+    ("Five soldiers were attacked by gunmen near Mopti.", "ARMED_CLASH"),
+])
+def test_armed_victims_not_armed_attackers(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_victims_text_leaves_out_the_attackers_and_the_source():
+    from eventwire.extract.mentions import victims_text
+    from eventwire.extract.pipeline import get_nlp
+    doc = get_nlp()("Gunmen attacked a village school in Zamfara, killing four pupils, police said.")
+    sent = next(doc.sents)
+    text = victims_text(sent, next(t for t in doc if t.text == "attacked"))
+    assert "Gunmen" not in text and "police" not in text and "school" in text
+    doc = get_nlp()("Five soldiers were attacked by gunmen near Mopti.")
+    assert "soldiers" in victims_text(next(doc.sents), next(t for t in doc if t.text == "attacked"))
+
+
+@pytest.mark.parametrize("text, kind", [
+    # passive without an agent: the subject lost the ground
+    ("The militants were pushed back from the hills around Palmyra on Sunday.", "GOV_REGAINS_TERIT"),
+    ("Somalia severs ties with Kenya; expels diplomats", "DIPLO"),
+])
+def test_passive_losers_and_severed_ties(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_an_occupied_place_is_a_state_not_a_capture():
+    events = asserted("Iraqi troops advanced to within five miles of the Islamic State-occupied town of Rawa on Sunday.")
+    assert "NON_STATE_ACTOR_OVERTAKES_TER" not in {e.kind for e in events}

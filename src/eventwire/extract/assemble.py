@@ -269,6 +269,7 @@ DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", 
 
 
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
+VICTIM_KINDS = ("ATTACK", "ARMED_CLASH")
 
 
 def _territory_side(d: _Draft, words_side: str) -> str:
@@ -277,12 +278,21 @@ def _territory_side(d: _Draft, words_side: str) -> str:
     `mentions.territory_side`), since any armed group may be named elsewhere in it ("troops
     retook the town from the militants")."""
     a = d.initiator
-    words = (a.text or a.name or "") if a is not None else ""
-    if a is not None and (NON_STATE.search(words) or a.sector in ("REB", "INS", "UAF")):
+    if a is not None:
+        return _side_of(a) or words_side
+    # "the militants were pushed back from the hills": without an agent, the subject lost ground
+    lost = d.target if d.mentions[0].passive and d.target is not None else None
+    return {"NON_STATE_ACTOR_OVERTAKES_TER": "GOV_REGAINS_TERIT", "GOV_REGAINS_TERIT": "NON_STATE_ACTOR_OVERTAKES_TER",
+            None: words_side}[_side_of(lost) if lost is not None else None]
+
+
+def _side_of(a) -> str | None:
+    words = a.text or a.name or ""
+    if NON_STATE.search(words) or a.sector in ("REB", "INS", "UAF"):
         return "NON_STATE_ACTOR_OVERTAKES_TER"
-    if a is not None and (STATE_FORCES.search(words) or a.sector in ("MIL", "GOV", "COP")):
+    if STATE_FORCES.search(words) or a.sector in ("MIL", "GOV", "COP"):
         return "GOV_REGAINS_TERIT"
-    return words_side
+    return None
 
 
 def _pool(probs: dict[str, float], kinds: Sequence[str], into: str) -> dict[str, float]:
@@ -323,6 +333,8 @@ def _retype(d: _Draft, text: str) -> None:
     how = d.kind if d.kind in PROTEST_KINDS else protest_kind(snippet)
     probs = classifier.with_evidence(classifier.probabilities(snippet), snippet, d.kind)
     probs = _pool(_pool(probs, TERRITORY_KINDS, side), PROTEST_KINDS, how)
+    if d.kind in VICTIM_KINDS:  # armed or unarmed victims: a role again
+        probs = _pool(probs, VICTIM_KINDS, d.kind)
     kind, conf = classifier.decide(d.kind, rule_conf, probs, locked, d.modality)
     if d.modality != "asserted":
         conf = max(0.05, conf - 0.15)

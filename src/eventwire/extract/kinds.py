@@ -124,7 +124,8 @@ _add("DIPLO", "meeting", "meet,meeting,summit,visit,discussion,hold discussion,h
      "conversation,consultation,envoy")
 _add("DIPLO", "statement", "acknowledge,dismiss,warn,condemn,urge,criticise,criticize,praise,welcome,reject,"
      "demand,appeal,insist,pledge,vow,downplay,denounce,hint,stress")
-_add("DIPLO", "sanction", "sanction,embargo,expel,recall ambassador")
+_add("DIPLO", "sanction", "sanction,embargo,expel,recall ambassador,sever tie,cut tie,break off tie,sever relation,"
+     "cut relation,break off relation,suspend relation,suspend tie,sever ties,cut ties,sever relations")
 _add("DIPLO", "aid", "aid,assistance,donate,military aid,humanitarian aid")
 _add("ATTRIB", None, "claim responsibility,take responsibility,responsibility,blame,accuse,deny involvement,"
      "deny responsibility,claim the attack,claimed responsibility,take credit,credit,responsible,allegation,"

@@ -66,7 +66,22 @@ ARMS = re.compile(r"\b(?:weapons?|arms|ammunition|ammo|munitions?|rifles?|guns?|
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|sit-in|picket\w*)\b", re.I)
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|"
                            r"police(?:men)?|officers?|security\s+(?:forces|personnel)|army|guards?|jihadists?|"
-                           r"militiam[ae]n|terrorists?|combatants?)\b", re.I)
+                           r"militiam[ae]n|terrorists?|combatants?|gendarmes?|gendarmerie|peacekeepers?|"
+                           r"military|patrols?|checkpoints?|convoys?|barracks|outposts?|bases?|positions?|"
+                           r"gunmen|bandits|militias?)\b", re.I)
+
+
+def victims_text(sent, trigger) -> str:
+    """The part of the sentence that names who was attacked, without the attackers: what
+    follows the trigger ("gunmen attacked a college"), or in the passive what precedes it
+    ("five soldiers were attacked by gunmen"); a closing "..., police said" is no victim."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in (trigger, trigger.head) for c in c.children)
+    doc = sent.doc
+    text = doc[sent.start:trigger.i].text if passive else doc[trigger.i + 1:sent.end].text
+    return REPORTED_BY.sub("", text)
+
+
+REPORTED_BY = re.compile(r"[,;]\s*(?:[\w'-]+\s+){0,6}(?:said|says|reported|reports|told|added|according)\b.*$", re.I)
 NON_STATE = re.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|separatists?|al-Shabaab|Shabaab|"
                        r"Taliban|Houthis?|Islamic\s+State|IS|ISIS|ISIL|Boko\s+Haram|gunmen|fighters|"
                        r"militias?|guerrillas?|terrorists?|Maoists?|armed\s+group|Hamas|Hezbollah|HTS|JNIM)\b")
@@ -212,6 +227,8 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False
     if key == "focus" and not TARGET_HINT.search(first.sent.text):
         return False
+    if family == "TERRITORY" and first.dep_ == "amod":
+        return False  # "the Islamic State-occupied air base", "rebel-held": a state, not a capture
     if key in ("behind", "responsible") and not _of_an_attack(first):
         return False  # "the ministry responsible for energy", "troops behind the lines"
     if key == "behind" and first.head.pos_ not in ("AUX", "VERB"):
@@ -315,10 +332,13 @@ def weapon_kind(weapons: list[WeaponMention]) -> str | None:
 
 
 def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list[WeaponMention],
-                 doc_weapons: list[WeaponMention], trigger_text: str) -> tuple[str | None, str | None]:
+                 doc_weapons: list[WeaponMention], trigger_text: str,
+                 victims_text: str | None = None) -> tuple[str | None, str | None]:
     """The kind (and subkind) of a mention, from its trigger family and its sentence; None when
-    the trigger turns out to name no event of ours."""
+    the trigger turns out to name no event of ours. `victims_text` is the sentence without its
+    attackers (see `victims_text`), where armed victims make an attack a clash."""
     low = trigger_text.lower()
+    victims = sent_text if victims_text is None else victims_text
     if family in ("TERRITORY", "DISR_WEAP") and ARMS.search(sent_text) and \
             re.match(r"(?:seiz|captur|discover|found|find|uncover|confiscat|recover|cache|stash|unearth|intercept|"
                      r"defus|destroy)", low):
@@ -333,7 +353,7 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
             if low in ("blast", "explosion", "explode", "exploded", "blasts", "explosions", "explodes"):
                 return ("MAN_MADE_DISASTER" if ACCIDENT.search(sent_text) and not HOSTILE.search(sent_text)
                         else "REM_EXPLOS"), None
-            if ARMED_VICTIMS.search(sent_text):
+            if ARMED_VICTIMS.search(victims):
                 return "ARMED_CLASH", None
             return "ATTACK", None
         return kind, strike_subkind(kind, weapons or doc_weapons)
@@ -361,7 +381,7 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
             return "FORCE_AGAINST_PROTEST", None
         if re.search(r"\bmob\b|\blynch|\bvigilant", sent_text, re.I):
             return "MOB_VIOL", None
-        if ARMED_VICTIMS.search(sent_text) and re.search(r"\b(?:clash|fight|battle|gunfight|exchange)", sent_text, re.I):
+        if ARMED_VICTIMS.search(victims) and re.search(r"\b(?:clash|fight|battle|gunfight|exchange)", sent_text, re.I):
             return "ARMED_CLASH", None
         return "ATTACK", None
     if family == "ARREST" and PROTEST_WORDS.search(sent_text):
@@ -485,7 +505,8 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         specific.sort(key=lambda t: t[2] != "CHEM_WEAP")
         trig = specific[0] if specific else _main_trigger(sent, trigs)
         family = trig[2] if trig[2] in ATTACK_KINDS else fam
-        kind, subkind = resolve_kind(family, trig[3], text, weapons, doc_weapons, trig[4])
+        kind, subkind = resolve_kind(family, trig[3], text, weapons, doc_weapons, trig[4],
+                                     victims_text(sent, sent.doc[trig[0]]))
         if kind is None:
             continue
         takes_person = fam in ("TERRITORY", "DISR_WEAP") and _takes_a_person(sent.doc[trig[0]])
