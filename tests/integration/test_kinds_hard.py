@@ -410,3 +410,18 @@ def test_passive_losers_and_severed_ties(text, kind):
 def test_an_occupied_place_is_a_state_not_a_capture():
     events = asserted("Iraqi troops advanced to within five miles of the Islamic State-occupied town of Rawa on Sunday.")
     assert "NON_STATE_ACTOR_OVERTAKES_TER" not in {e.kind for e in events}
+
+
+# --- who used force at a protest ------------------------------------------------------------
+@pytest.mark.parametrize("text, kind", [
+    ("Protesters in Tartu threw hundreds of paper rolls into the air to show their anger over the sentences.",
+     "PEACE_PROTEST"),
+    ("Students threw stones at police outside the parliament in Dhaka.", "VIOL_DEMONSTR"),
+    ("A demonstrator throws a fence into a fire during a protest against police action in Girona.", "VIOL_DEMONSTR"),
+    ("Police used excessive force to disperse opposition protesters in Nairobi on Monday.", "FORCE_AGAINST_PROTEST"),
+    ("Security forces dragged sit-in protesters off the road in Beirut on Thursday.", "PROTEST_WITH_INTER"),
+    # no protest word: the dispersal says there was a crowd
+    ("Police halted the May Day event in Istanbul, dispersing the crowds.", "PROTEST_WITH_INTER"),
+])
+def test_who_used_force_at_a_protest(text, kind):
+    assert main_kind(text) == kind

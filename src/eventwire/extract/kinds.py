@@ -154,7 +154,8 @@ _add("ATTACK", None, "casualty,casualties,civilian casualties,body,bodies,corpse
 _add("PROPERTY_DISTRUCT", None, "destruction,destroyed,damaged,crater,ruin,ruins,ruined,rubble")
 _add(REMOTE, None, "arrival,arrivals")
 _add("REM_EXPLOS", None, "explosive,unexploded,ordnance,munition")
-_add("PROTEST", None, "tear gas,teargas")
+_add("PROTEST", None, "tear gas,teargas,civil disobedience,disperse the crowd,disperse crowd,disperse the protester,"
+     "disperse protester,disperse the demonstrator,disperse demonstrator")
 _add("MAN_MADE_DISASTER", None, "smoke,accident,crash,collapse,derail,derailment,fire break out,blaze,leak,spill,"
      "stampede,capsize,sink,gas explosion,building collapse,mine collapse,poisoning,boat capsize,electrocute")
 

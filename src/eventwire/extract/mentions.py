@@ -36,14 +36,19 @@ POLICE_FORCE = re.compile(r"\b(?:tear\s*gas|teargas|rubber\s+bullets?|live\s+(?:
 LETHAL_FORCE = re.compile(r"\b(?:killed|killing|shot\s+dead|live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire|"
                           r"fired\s+(?:on|at|into|upon)|firing\s+(?:on|at|into|upon)|injured|injuring|wounded|wounding|"
                           r"beat|beaten|beating|brutal\w*|lathi-?charged?|baton-?charged?|tortured|died|"
-                          r"lost\s+their\s+lives|hospitali[sz]ed|violently)\b", re.I)
+                          r"lost\s+their\s+lives|hospitali[sz]ed|violently|excessive\s+force|heavy-handed)\b", re.I)
 POLICE = re.compile(r"\b(?:police|policemen|cops?|security\s+(?:forces|personnel|agents)|troops|soldiers|riot\s+police|"
                     r"officers|authorities|army|military|gendarmes?|gendarmerie|forces|paramilitar\w*|rangers|"
                     r"guards|junta|regime)\b", re.I)
 INTERVENTION = re.compile(r"\b(?:arrest\w*|detain\w*|dispers\w*|disrupt\w*|round(?:ed)?\s+up|prevent\w*|"
                           r"stopp?ed|removed|evicted|custody|halt\w*|suppress\w*|pepper[- ]spray\w*|"
-                          r"tear\s*gas|water\s+cannons?|rubber\s+bullets?|kettl\w*|cordon\w*)\b", re.I)
-PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|threw|throws?|throwing|stone-throwing|pelt\w*|stones?|rocks|"
+                          r"tear\s*gas|water\s+cannons?|rubber\s+bullets?|kettl\w*|cordon\w*|dragg?\w*|"
+                          r"forcibly|carried\s+away|pushed\s+back|scuffle\w*|manhandl\w*|shov\w*)\b", re.I)
+PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|(?:threw|throws?|throwing|hurl\w*)\s+(?:[\w-]+\s+){0,3}(?:stones|"
+                                r"rocks|bottles|bricks|projectiles|petrol|molotov|fireworks|firecrackers|objects|"
+                                r"missiles|debris|eggs|chairs|at\s+(?:the\s+)?(?:police|officers|security|troops)|"
+                                r"(?:[\w-]+\s+){0,3}into\s+(?:a|the)\s+(?:fire|blaze|bonfire))|"
+                                r"stone-throwing|pelt\w*|stones?|rocks|"
                                 r"torch\w*|set\s+(?:fire|ablaze)|confront\w*|fireworks|aggressive|"
                                 r"vandali[sz]\w*|burn\w*|smash\w*|attacked\s+(?:police|officers|security)|"
                                 r"looted|riot(?!\s+(?:police|gear|squad|control|officers))\w*|violent|ransack\w*|damag\w*|petrol\s+bombs?|"
