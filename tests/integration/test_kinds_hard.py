@@ -425,3 +425,27 @@ def test_an_occupied_place_is_a_state_not_a_capture():
 ])
 def test_who_used_force_at_a_protest(text, kind):
     assert main_kind(text) == kind
+
+
+# --- what was set up, and diplomacy that needs its word -------------------------------------
+@pytest.mark.parametrize("text, kind", [
+    ("A new wing of the militia network has been set up in the province of Kirkuk.", "CHANGE_TO_GROUP_ACT"),
+    ("Turkish ground forces have set up two military bases east of Zakho.", "HQ_ESTABLISHED"),
+    ("The army has established a total of 40 observation points along the border near Idlib.", "HQ_ESTABLISHED"),
+])
+def test_what_was_set_up(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_setting_up_a_fund_is_no_event():
+    assert not {"HQ_ESTABLISHED", "CHANGE_TO_GROUP_ACT"} & {e.kind for e in asserted(
+        "The government set up a fund for the victims of the floods in Kirkuk.")}
+
+
+def test_a_withdrawal_told_by_a_president_is_no_diplomacy():
+    kept = classifier.with_evidence({"DIPLO": 0.9, "AGREEMENT": 0.05, "NON_VIOL_TERRIT_TRANSFER": 0.05},
+                                    "The former president says his forces have withdrawn from the port city.",
+                                    "NON_VIOL_TERRIT_TRANSFER")
+    assert kept["DIPLO"] == 0.0 and kept["AGREEMENT"] == 0.0
+    assert main_kind("The former president of Yemen says his forces have withdrawn from the port city of Aden.") \
+        == "NON_VIOL_TERRIT_TRANSFER"

@@ -215,6 +215,14 @@ EVIDENCE: dict[str, re.Pattern[str]] = {
                     r"martyrdom|istishhad|inghimasi)"),
     "SEX_VIOL": _E(r"\b(?:rap(?:e|ed|es|ing|ist)|sexual|sexually|molest|defil|harass|abus|assault)"),
     "GRENADE": _E(r"\bgrenade"),
+    # diplomacy and agreements: a word of talks, visits, statements between governments, or of a deal
+    "DIPLO": _E(r"\b(?:talk|negotiat|mediat|dialogue|meet|summit|visit|discuss|host|receiv|call|conversation|"
+                r"consult|envoy|acknowledg|dismiss|warn|condemn|urg|critici|prais|welcom|reject|demand|appeal|insist|"
+                r"pledg|vow|downplay|denounc|hint|stress|sanction|embargo|expel|ambassador|diplomat|tie|relation|"
+                r"aid|assistance|donat|minist|foreign|bilateral|counterpart|statement|declar|announc|express|"
+                r"concern|protest\w*\s+(?:note|to\s+the)|summon|recogni|resolution|u\.?n\.?\b|united\s+nations)"),
+    "AGREEMENT": _E(r"\b(?:agree|deal|accord|treaty|ceasefire|cease-fire|truce|sign|pact|memorandum|swap|exchang|"
+                    r"armistice|settlement|peace|reconcil|understanding|arrangement|protocol|release)"),
     # a protest kind needs people protesting
     **dict.fromkeys(("PEACE_PROTEST", "PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST", "VIOL_DEMONSTR"), _E(
         r"\b(?:protest|demonstrat|rall(?:y|ied|ies)|march|sit-?in|picket|strike|striking|strikers|chant|crowd|"

@@ -114,7 +114,7 @@ _add("CHANGE_TO_GROUP_ACT", None, "curfew,disband,mobilise,mobilize,mobilisation
      "impose,declare,martial law,state of emergency,ban,announce,appoint,dissolve,split,merge,recruit,deploy,"
      "reinforce,reinforcement,reinforcements,redeploy,withdraw troops,form")
 _add("HQ_ESTABLISHED", None, "set up base,establish base,headquarters,set up camp,establish camp,outpost,"
-     "military base,set up checkpoint,establish")
+     "military base,set up checkpoint,establish,set up")
 _add("PROPERTY_DISTRUCT", None, "loot,looting,ransack,plunder,demolish,raze,burn,destroy,pillage,vandalism,"
      "damage,deface")
 _add("NON_VIOL_TERRIT_TRANSFER", None, "withdraw,withdrawal,hand over,handover,pull out,retreat,cede,evacuate,"

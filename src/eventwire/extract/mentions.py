@@ -433,7 +433,7 @@ FAMILY_STRENGTH = {
 }
 SUBKIND_STRENGTH = {"military_movement": 0.3, "evacuation": 0.4}
 SETTLEMENT = re.compile(r"\b(?:village|villages|town|towns|city|cities|area|areas|region|territory|territories|"
-                        r"district|base|airbase|air\s+base|enclave|stronghold|hill|positions?)\b", re.I)
+                        r"district|base|airbase|air\s+base|enclave|stronghold|bastion|pocket|hill|positions?)\b", re.I)
 FIGHTING = re.compile(r"\b(?:fight\w*|clash\w*|battl\w*|attack\w*|offensive|assault\w*|kill\w*|firefight|"
                       r"gunfire|shell\w*|storm\w*|overr[au]n)\b", re.I)
 STRONG_WORDS = {  # triggers that name their kind unmistakably
@@ -514,6 +514,12 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
                                      victims_text(sent, sent.doc[trig[0]]))
         if kind is None:
             continue
+        founded = None
+        if fam == "HQ_ESTABLISHED" and _lemma(sent.doc[trig[0]]) in ("establish", "set"):
+            founded = _founded(sent.doc[trig[0]])  # a base set up, or a group
+            if founded is None:
+                continue
+            kind = founded
         takes_person = fam in ("TERRITORY", "DISR_WEAP") and _takes_a_person(sent.doc[trig[0]])
         if takes_person:
             # "the army captured a senior commander": people taken are arrested, or abducted
@@ -548,7 +554,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
         m.background = _background(sent.doc[trig[0]])
         m.foiled = was_foiled
-        m.by_roles = was_foiled or takes_person
+        m.by_roles = was_foiled or takes_person or founded is not None
         mentions.append(m)
     if attributed and any(CLAIM.search(t[4]) for t in by_family["ATTRIB"]):
         for m in mentions:  # "IS took credit for the bombing": the bombing is what is claimed
@@ -556,6 +562,28 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
                 m.background = True
     _scopes(sent, mentions)
     return mentions
+
+
+BASE_NOUNS = {"base", "camp", "post", "checkpoint", "headquarters", "hq", "outpost", "position", "point", "station",
+              "garrison", "airbase", "barracks", "depot", "fortification", "trench", "command", "centre", "center"}
+GROUP_NOUNS = {"group", "entity", "unit", "brigade", "battalion", "militia", "force", "forces", "council", "committee",
+               "alliance", "coalition", "party", "wing", "branch", "front", "movement", "army", "division", "corps",
+               "regiment", "organisation", "organization", "faction", "cell", "network", "government", "administration"}
+
+
+def _founded(tok) -> str | None:
+    """What "established" / "set up" made: a base (HQ_ESTABLISHED), a group (CHANGE_TO_GROUP_ACT),
+    or something else ("set up a fund"): no event."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]  # "a total of 156 points"
+    for o in objs:
+        forms = {o.lemma_.lower(), o.lower_, o.lower_.removesuffix("s")}  # "bases": lemma "basis"
+        if forms & BASE_NOUNS:
+            return "HQ_ESTABLISHED"
+        if forms & GROUP_NOUNS:
+            return "CHANGE_TO_GROUP_ACT"
+    return None
 
 
 PERSON_NOUNS = {"commander", "leader", "militant", "fighter", "member", "suspect", "man", "woman", "people",
