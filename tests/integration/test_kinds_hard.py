@@ -449,3 +449,18 @@ def test_a_withdrawal_told_by_a_president_is_no_diplomacy():
     assert kept["DIPLO"] == 0.0 and kept["AGREEMENT"] == 0.0
     assert main_kind("The former president of Yemen says his forces have withdrawn from the port city of Aden.") \
         == "NON_VIOL_TERRIT_TRANSFER"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Military officials rejected accusations of bombing a mosque in Aleppo.", "ATTRIB"),
+    ("The army blamed the rebels for the attack on the convoy near Goma.", "ATTRIB"),
+    ("Police said the rebels were accused of shelling the school in the town, which killed four pupils.", "ATTRIB"),
+])
+def test_accusations_of_an_attack(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_an_accusation_of_something_else_is_no_trigger():
+    events = asserted("A bomb exploded outside the home of a trader accused of collecting money for the militants "
+                      "in Imphal.")
+    assert [(e.kind, e.trigger) for e in events] == [("REM_EXPLOS", "bomb")]

@@ -234,7 +234,7 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False
     if family == "TERRITORY" and first.dep_ == "amod":
         return False  # "the Islamic State-occupied air base", "rebel-held": a state, not a capture
-    if key in ("behind", "responsible") and not _of_an_attack(first):
+    if key in ("behind", "responsible", "accuse", "accusation", "blame", "allegation") and not _of_an_attack(first):
         return False  # "the ministry responsible for energy", "troops behind the lines"
     if key == "behind" and first.head.pos_ not in ("AUX", "VERB"):
         return False  # "the men behind the attack were arrested": the arrest is the news
@@ -277,10 +277,12 @@ ATTACK_NOUNS = re.compile(r"\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?
 
 
 def _of_an_attack(tok) -> bool:
-    """"behind the blasts", "responsible for the air strikes": the word names who did an attack
-    only when an attack is what it governs."""
-    objs = [c for c in tok.children if c.dep_ == "pobj"] + \
-        [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"]
+    """"behind the blasts", "responsible for the air strikes", "accused of shelling": the word
+    names who did an attack only when an attack is what it governs ("a man accused of collecting
+    money" is no attribution)."""
+    objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")] + \
+        [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")
+         for g in c.children if g.dep_ in ("pobj", "pcomp")]
     return any(ATTACK_NOUNS.search(" ".join(t.text for t in o.subtree)[:80]) for o in objs)
 
 
@@ -602,7 +604,7 @@ def _takes_a_person(tok) -> bool:
     return any(o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ == "PERSON" for o in objs)
 
 
-CLAIM = re.compile(r"claim|credit|responsib|behind", re.I)  # a claim of responsibility, not an accusation
+CLAIM = re.compile(r"claim|credit|responsib|behind|accus|blam|allegation", re.I)  # claims, accusations of an attack
 BACKGROUND_PREPS = {"despite", "before", "since", "ahead", "unlike"}
 BACKGROUND_MARKS = {"since", "before", "although", "though", "until"}
 AFTER_WORDS = {"after", "following"}
