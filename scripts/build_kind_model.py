@@ -278,13 +278,25 @@ def fit_combination(texts, y, kinds, fold_of, fold_models, temp, retype: bool
                              kind == gold[doc], doc))
         x = np.stack([r[0] for r in rows])
         ok = np.array([r[1] for r in rows], dtype=int)
-        cw, cb = fit_logreg(x[:, 1:], ok, 2, 1e-3, epochs=600)
-        coef = np.concatenate([[cb[1] - cb[0]], cw[:, 1] - cw[:, 0]])
-        conf = 1 / (1 + np.exp(-(x @ coef)))
-        top: dict[int, tuple[float, bool]] = {}
-        for (_, good, doc), c in zip(rows, conf, strict=True):
-            if doc not in top or c > top[doc][0]:
-                top[doc] = (float(c), bool(good))
+        docs = np.array([r[2] for r in rows])
+        # An example has one labelled event, its main one; the others (a background attack in a
+        # protest example) are not wrong, only unlabelled. So the calibration is fitted on each
+        # example's highest-confidence event, which depends on the calibration: start from all
+        # events, then refit on the main ones until they settle.
+        fit_on = np.arange(len(rows))
+        for _ in range(4):
+            cw, cb = fit_logreg(x[fit_on, 1:], ok[fit_on], 2, 1e-3, epochs=600)
+            coef = np.concatenate([[cb[1] - cb[0]], cw[:, 1] - cw[:, 0]])
+            conf = 1 / (1 + np.exp(-(x @ coef)))
+            best: dict[int, int] = {}
+            for i, (d, c) in enumerate(zip(docs, conf, strict=True)):
+                if d not in best or c > conf[best[d]]:
+                    best[d] = i
+            main = np.array(sorted(best.values()))
+            if np.array_equal(main, fit_on):
+                break
+            fit_on = main
+        top = {int(docs[i]): (float(conf[i]), bool(ok[i])) for i in main}
         pairs = [top.get(d, (0.0, False)) for d in range(len(texts))]
         acc = sum(g for _, g in pairs) / len(pairs)
         e = _ece(np.array([c for c, _ in pairs]), np.array([g for _, g in pairs]))
