@@ -464,3 +464,10 @@ def test_an_accusation_of_something_else_is_no_trigger():
     events = asserted("A bomb exploded outside the home of a trader accused of collecting money for the militants "
                       "in Imphal.")
     assert [(e.kind, e.trigger) for e in events] == [("REM_EXPLOS", "bomb")]
+
+
+def test_whether_is_no_assertion():
+    events = extract("Villagers killed four men they said were cattle thieves near Jos. It is not clear whether the "
+                     "dead men were part of the armed gangs that roam the area.", published="2025-05-10")
+    assert [e.modality for e in events if e.trigger == "gangs"] in ([], ["hypothetical"]), \
+        [(e.kind, e.modality, e.trigger) for e in events]

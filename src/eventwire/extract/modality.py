@@ -53,6 +53,14 @@ def modality_of(trigger) -> str:
             return "hypothetical"
         if head.pos_ in ("VERB", "AUX"):
             tok = head
+        else:  # deeper in a noun phrase: "whether they were part of those gangs"
+            up = head
+            for _ in range(3):
+                if up.pos_ in ("VERB", "AUX") or up.head is up:
+                    break
+                up = up.head
+            if up.pos_ in ("VERB", "AUX"):
+                tok = up
     # walk up through xcomp / ccomp-free chains: "threatened to strike", "plans to attack"
     depth = 0
     cur = tok
@@ -67,7 +75,7 @@ def modality_of(trigger) -> str:
                 return "hypothetical"
             if child.dep_ == "aux" and low == "may" and not any(c.lower_ == "have" for c in cur.children):
                 return "hypothetical"
-            if child.dep_ == "mark" and low in ("if", "unless"):
+            if child.dep_ == "mark" and low in ("if", "unless", "whether"):
                 return "hypothetical"
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in INTENT_VERBS:
             lemma = cur.head.lemma_.lower()
