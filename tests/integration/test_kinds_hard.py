@@ -471,3 +471,17 @@ def test_whether_is_no_assertion():
                      "dead men were part of the armed gangs that roam the area.", published="2025-05-10")
     assert [e.modality for e in events if e.trigger == "gangs"] in ([], ["hypothetical"]), \
         [(e.kind, e.modality, e.trigger) for e in events]
+
+
+# --- ACLED's "other": people returning home, graves and tunnels found -----------------------
+@pytest.mark.parametrize("text", [
+    "Displaced families return to Marawi after the army retook the city from the militants.",
+    "Soldiers discovered a network of tunnels used by the rebels to move fuel and weapons near Homs.",
+    "Investigators found a mass grave near the village of Bucha on Sunday.",
+])
+def test_other_developments(text):
+    assert main_kind(text) == "OTHER"
+
+
+def test_returning_fire_is_no_return_home():
+    assert "OTHER" not in {e.kind for e in asserted("Troops returned fire and killed two militants near Kunar.")}

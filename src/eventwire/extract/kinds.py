@@ -149,7 +149,10 @@ _add("TERRITORY", None, "liberation,recapture,capture,seizure,free,drive out,dri
 _add("DISR_WEAP", "seizure", "discover,find,uncover,confiscate,recover,cache,stash,unearth,detect,deactivate,"
      "bomb disposal,bomb squad")
 _add("OTHER", "evacuation", "evacuation,evacuate")
-_add("ATTACK", None, "casualty,casualties,civilian casualties,body,bodies,corpse,corpses,dead body,mass grave,deceased,"
+# ACLED's "other" strategic developments: mass graves found, displaced people returning home
+_add("OTHER", "discovery", "mass grave,mass graves")
+_add("OTHER", "return", "return")
+_add("ATTACK", None, "casualty,casualties,civilian casualties,body,bodies,corpse,corpses,dead body,deceased,"
      "grave,graves")
 _add("PROPERTY_DISTRUCT", None, "destruction,destroyed,damaged,crater,ruin,ruins,ruined,rubble")
 _add(REMOTE, None, "arrival,arrivals")

@@ -260,6 +260,8 @@ def _usable(head, first, key: str, family: str) -> bool:
     if key == "sign" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in NOT_AGREEMENTS
                              for c in first.children):
         return False  # "signed a decree", "the law was signed": an act of one side, not an agreement
+    if key == "return" and not any(c.dep_ == "nsubj" and c.lemma_.lower() in RETURNEES for c in first.children):
+        return False  # "residents return to Dabiq": people coming home, not "troops returned fire"
     if key == "held" and not any(c.dep_ == "nsubjpass" for c in first.children):
         return False
     if key == "gang" and any(_lemma(t).startswith("rape") for t in first.doc[first.i + 1:first.i + 3]):
@@ -516,6 +518,9 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
                                      victims_text(sent, sent.doc[trig[0]]))
         if kind is None:
             continue
+        found_other = fam in ("DISR_WEAP", "TERRITORY") and _found_other(sent.doc[trig[0]])
+        if found_other:
+            kind, subkind = "OTHER", "discovery"  # "troops found a network of tunnels"
         founded = None
         if fam == "HQ_ESTABLISHED" and _lemma(sent.doc[trig[0]]) in ("establish", "set"):
             founded = _founded(sent.doc[trig[0]])  # a base set up, or a group
@@ -556,7 +561,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
         m.background = _background(sent.doc[trig[0]])
         m.foiled = was_foiled
-        m.by_roles = was_foiled or takes_person or founded is not None
+        m.by_roles = was_foiled or takes_person or founded is not None or found_other or subkind == "return"
         mentions.append(m)
     if attributed and any(CLAIM.search(t[4]) for t in by_family["ATTRIB"]):
         for m in mentions:  # "IS took credit for the bombing": the bombing is what is claimed
@@ -566,11 +571,24 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     return mentions
 
 
+RETURNEES = {"resident", "refugee", "displaced", "family", "civilian", "villager", "people", "idp", "inhabitant",
+             "evacuee", "residents", "refugees", "families", "civilians", "villagers", "idps", "inhabitants"}
+FOUND_OTHER = {"tunnel", "grave", "tunnels", "graves"}  # found, and no weapon: ACLED's "other"
 BASE_NOUNS = {"base", "camp", "post", "checkpoint", "headquarters", "hq", "outpost", "position", "point", "station",
               "garrison", "airbase", "barracks", "depot", "fortification", "trench", "command", "centre", "center"}
 GROUP_NOUNS = {"group", "entity", "unit", "brigade", "battalion", "militia", "force", "forces", "council", "committee",
                "alliance", "coalition", "party", "wing", "branch", "front", "movement", "army", "division", "corps",
                "regiment", "organisation", "organization", "faction", "cell", "network", "government", "administration"}
+
+
+def _found_other(tok) -> bool:
+    """A find whose object is a tunnel or a grave, not arms ("found a network of tunnels")."""
+    if tok.lemma_.lower() not in ("find", "discover", "uncover", "unearth", "detect", "locate"):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]
+    return any({o.lemma_.lower(), o.lower_} & FOUND_OTHER for o in objs)
 
 
 def _founded(tok) -> str | None:
