@@ -87,7 +87,7 @@ _add("OTHER", "air_alert", "siren,air raid alert,air alert,air-raid alert,air ra
 _add("ARMED_CLASH", None, "clash,fighting,fight,battle,firefight,gunfight,skirmish,exchange fire,engage,combat,"
      "ambush,offensive,counteroffensive,counter-offensive,advance,gun battle,shootout,shoot-out")
 _add("TERRITORY", None, "recapture,retake,regain,liberate,seize,capture,overrun,take control,take over,occupy,"
-     "gain control,seize control")
+     "gain control,seize control,gain ground")
 _add("CHEM_WEAP", None, "chemical attack,gas attack,chemical weapon,sarin,chlorine,nerve agent,toxic gas,poison gas,"
      "poisonous gas,mustard gas,mustard agent,chemical agent,chemical munition,chemical weapons,chemical shell,"
      "chemical substance,toxic chemical,toxic substance,white phosphorus,phosphorus,chlorine gas,gas shell,vx")

@@ -561,8 +561,10 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
         m.background = _background(sent.doc[trig[0]])
         m.foiled = was_foiled
-        m.by_roles = was_foiled or takes_person or founded is not None or found_other or subkind == "return"
+        m.by_roles = was_foiled or takes_person or founded is not None or found_other or subkind == "return" \
+            or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE)  # killed by a mob: who did it decides
         mentions.append(m)
+    _reactions_and_abductions(sent, mentions)
     if attributed and any(CLAIM.search(t[4]) for t in by_family["ATTRIB"]):
         for m in mentions:  # "IS took credit for the bombing": the bombing is what is claimed
             if m.family == REMOTE:
@@ -620,6 +622,37 @@ def _takes_a_person(tok) -> bool:
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     return any(o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ == "PERSON" for o in objs)
+
+
+KILLING = re.compile(r"\b(?:kill\w*|dead|died|death|deaths|murder\w*|shot\s+dead|lifeless)\b", re.I)
+
+
+def _reactions_and_abductions(sent, mentions: list[Mention]) -> None:
+    """Two ways one mention of a sentence is the frame of another, which is the news:
+    a reaction ("the president vowed an investigation after seven people were murdered") and
+    an attack that was an abduction ("gunmen attacked the staff quarters, abducting a woman"),
+    where nobody was killed (with deaths, ACLED codes the attack)."""
+    kinds = {m.kind for m in mentions}
+    for m in mentions:
+        tok = sent.doc[m.trigger_i]
+        if m.kind == "DIPLO" and _lemma(tok) in REACTION_LEMMAS and any(
+                o is not m and o.kind != "DIPLO" and _after_clause_of(sent.doc[o.trigger_i], tok) for o in mentions):
+            m.background = True
+        if m.kind == "ATTACK" and "ABDUCT_DISSAP" in kinds and not KILLING.search(sent.text):
+            m.background = True
+
+
+def _after_clause_of(tok, verb) -> bool:
+    """`tok` sits in an "after"/"following" clause or phrase that depends on `verb`."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == verb.i:
+            return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in AFTER_WORDS for c in t.children) \
+                or t.dep_ == "prep" and t.lower_ in AFTER_WORDS
+        t = t.head
+    return False
 
 
 CLAIM = re.compile(r"claim|credit|responsib|behind|accus|blam|allegation", re.I)  # claims, accusations of an attack

@@ -14,6 +14,8 @@ INTENT_VERBS = {"threaten", "plan", "vow", "intend", "prepare", "promise", "seek
                 "warn", "offer", "agree", "decide", "refuse", "fail", "try", "attempt", "plot", "conspire",
                 "scheme", "mobilise", "mobilize", "order", "ready", "gear"}
 NEGATING_VERBS = {"deny", "refute", "reject", "prevent", "avert", "avoid", "thwart", "foil"}
+INTENT_NOUNS = {"order", "bid", "attempt", "plan", "preparation", "effort", "push", "call", "threat", "decision",
+                "intention", "readiness", "plot", "scheme", "promise", "pledge", "vow", "offer", "proposal"}
 HYPOTHETICAL_NOUNS = {"threat", "risk", "possibility", "fear", "plan", "plans", "prospect", "danger"}
 # "a possible attack", "the planned offensive", "an imminent assault": not (yet) an event
 HYPOTHETICAL_ADJS = {"possible", "potential", "planned", "imminent", "impending", "looming", "expected", "feared",
@@ -29,7 +31,7 @@ def foiled(tok) -> bool:
     attack is then negated; the disruption itself, where weapons were involved, is an event of
     its own (DISR_WEAP)."""
     noun = tok
-    while noun.dep_ == "compound" and noun.head is not noun:
+    while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head  # "a car bomb attack": car -> bomb -> attack
     return noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("dobj", "nsubjpass") \
         and noun.head.lemma_.lower() in FOILING
@@ -56,7 +58,7 @@ def modality_of(trigger) -> str:
         else:  # deeper in a noun phrase: "whether they were part of those gangs"
             up = head
             for _ in range(3):
-                if up.pos_ in ("VERB", "AUX") or up.head is up:
+                if up.pos_ in ("VERB", "AUX") or up.head.i == up.i:
                     break
                 up = up.head
             if up.pos_ in ("VERB", "AUX"):
@@ -77,6 +79,8 @@ def modality_of(trigger) -> str:
                 return "hypothetical"
             if child.dep_ == "mark" and low in ("if", "unless", "whether"):
                 return "hypothetical"
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() in INTENT_NOUNS:
+            return "future"  # "an order to kick off the assault", "a bid to retake the town"
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in INTENT_VERBS:
             lemma = cur.head.lemma_.lower()
             if lemma in ("refuse", "fail"):
