@@ -517,3 +517,16 @@ def test_a_kind_named_outright_is_not_re_typed(monkeypatch):
     assert {e.kind for e in asserted(text)} == {"SEX_VIOL"}
     monkeypatch.setattr(classifier, "probabilities", lambda text: {**sure, "ORG_CRIME": 0.95, "ATTACK": 0.05})
     assert "ORG_CRIME" in {e.kind for e in asserted("A forest guard killed two girls near Gadchiroli, police said.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Government forces took control of several towns in the prefecture without any armed confrontation, the UN said.",
+    "Army units continued to regain territory held by the rebels, taking control of four towns without a fight.",
+])
+def test_ground_taken_without_a_fight_is_a_non_violent_transfer(text):
+    assert main_kind(text) == "NON_VIOL_TERRIT_TRANSFER"
+
+
+def test_an_arrest_named_outright_is_not_re_typed():
+    assert main_kind("Joint teams of army, paramilitary forces and police are conducting raids to detain leaders "
+                     "and activists of the banned party.") == "ARREST"

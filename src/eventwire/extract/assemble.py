@@ -270,7 +270,8 @@ DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", 
 
 # Kinds a trigger names outright ("abducting", "raped", "a grenade", "suicide bomber"): the word
 # decides, as the weapons counted do
-NAMED_KINDS = {"ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB"}
+NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB")},
+               "ARREST": re.compile(r"arrest|detain|apprehend|custody|jail|imprison", re.I)}
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 VICTIM_KINDS = ("ATTACK", "ARMED_CLASH")
 
@@ -331,7 +332,7 @@ def _retype(d: _Draft, text: str) -> None:
         or d.kind in ATTACK_KINDS and any(m.by_platform for m in d.mentions) \
         or d.kind == "ATTRIB" and any(CLAIM.search(m.trigger_text) for m in d.mentions) \
         or d.kind == d.mentions[0].kind and d.mentions[0].by_roles \
-        or d.kind in NAMED_KINDS and classifier.EVIDENCE[d.kind].search(d.mentions[0].trigger_text) is not None
+        or d.kind in NAMED_KINDS and NAMED_KINDS[d.kind].search(d.mentions[0].trigger_text) is not None
     # ("warplanes destroyed depots" is an air strike; "IS took credit for the bombing" is a claim)
     side = d.kind if d.kind in TERRITORY_KINDS else _territory_side(d, territory_side(d.mentions[0].trigger_text, snippet))
     how = d.kind if d.kind in PROTEST_KINDS else protest_kind(snippet)

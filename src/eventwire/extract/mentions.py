@@ -94,6 +94,11 @@ STATE_FORCES = re.compile(r"\b(?:army|government\s+forces|troops|military|soldie
                           r"forces|police|regime)\b", re.I)
 
 
+WITHOUT_FIGHT = re.compile(r"\b(?:without\s+(?:a\s+|any\s+)?(?:\w+\s+){0,4}(?:fight\w*|battle|resistance|"
+                           r"clash\w*|confrontation|bloodshed|a\s+shot|shots?\s+(?:being\s+)?fired|violence)|"
+                           r"unopposed|uncontested|peacefully)\b", re.I)
+
+
 def territory_side(trigger: str, sent_text: str) -> str:
     """Which side took ground, from the words of the sentence alone (the initiator, where the
     parse finds one, decides later): taking back ("recaptured", "liberated") is the state's unless
@@ -232,8 +237,8 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False
     if key == "focus" and not TARGET_HINT.search(first.sent.text):
         return False
-    if family == "TERRITORY" and first.dep_ == "amod":
-        return False  # "the Islamic State-occupied air base", "rebel-held": a state, not a capture
+    if family in ("TERRITORY", "CHANGE_TO_GROUP_ACT") and first.dep_ == "amod":
+        return False  # "the Islamic State-occupied air base", "the banned party": a state, not an act
     if key in ("behind", "responsible", "accuse", "accusation", "blame", "allegation") and not _of_an_attack(first):
         return False  # "the ministry responsible for energy", "troops behind the lines"
     if key == "behind" and first.head.pos_ not in ("AUX", "VERB"):
@@ -247,7 +252,9 @@ def _usable(head, first, key: str, family: str) -> bool:
                "declare", "impose", "ban", "deploy", "suspend", "burn", "destroy", "damage", "beat", "shoot",
                "execute", "rob", "missing", "sink", "focus", "agree", "spot", "see", "form", "free", "host", "detain", "held",
                "withdraw", "retreat", "evacuate", "march", "chant", "hit", "wound", "injure"):
-        noun_ok = key in ("hit", "march", "call", "visit", "retreat", "damage", "fire") and pos in ("NOUN", "PROPN")
+        noun_ok = key in ("hit", "march", "call", "visit", "retreat", "damage", "fire") and pos in ("NOUN", "PROPN") \
+            or first.i > 0 and first.doc[first.i - 1].lower_ == "to" and first.doc[first.i - 1].dep_ in ("aux", "prep") \
+            and pos in ("NOUN", "ADJ")  # "raids to detain leaders": the small model's tag is wrong
         if pos not in ("VERB",) and not noun_ok:
             return False
     if key == "alert" and not any(w.lower_ in ("air", "raid", "air-raid") for w in first.doc[max(0, first.i - 3):first.i]):
@@ -382,6 +389,8 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
             return "VIOL_DEMONSTR", None
         return "PROPERTY_DISTRUCT", None
     if family == "TERRITORY":
+        if WITHOUT_FIGHT.search(sent_text):
+            return "NON_VIOL_TERRIT_TRANSFER", None  # "took control of the towns without a fight"
         return territory_side(low, sent_text), None
     if family == "ATTACK":
         if weapon_kind(weapons):
@@ -562,7 +571,8 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         m.background = _background(sent.doc[trig[0]])
         m.foiled = was_foiled
         m.by_roles = was_foiled or takes_person or founded is not None or found_other or subkind == "return" \
-            or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE)  # killed by a mob: who did it decides
+            or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE) \
+            or kind == "NON_VIOL_TERRIT_TRANSFER" and fam == "TERRITORY"  # by a mob; ground taken without a fight
         mentions.append(m)
     _reactions_and_abductions(sent, mentions)
     if attributed and any(CLAIM.search(t[4]) for t in by_family["ATTRIB"]):

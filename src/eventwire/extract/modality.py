@@ -47,6 +47,8 @@ def modality_of(trigger) -> str:
     if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "compound"):
         # a noun trigger: look at the verb it depends on ("the threat of strikes", "launched an attack")
         head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "without":
+            return "negated"  # "took the town without a fight"
         if tok.dep_ == "pobj" and head.head is not None:
             if head.head.lemma_.lower() in HYPOTHETICAL_NOUNS:
                 return "hypothetical"
