@@ -388,7 +388,7 @@ def test_armed_victims_not_armed_attackers(text, kind):
 
 
 def test_victims_text_leaves_out_the_attackers_and_the_source():
-    from eventwire.extract.mentions import victims_text
+    from eventwire.extract.clauses import victims_text
     from eventwire.extract.pipeline import get_nlp
     doc = get_nlp()("Gunmen attacked a village school in Zamfara, killing four pupils, police said.")
     sent = next(doc.sents)

@@ -285,12 +285,13 @@ def _territory_side(d: _Draft, words_side: str) -> str:
     if a is not None:
         return _side_of(a) or words_side
     # "the militants were pushed back from the hills": without an agent, the subject lost ground
-    lost = d.target if d.mentions[0].passive and d.target is not None else None
-    return {"NON_STATE_ACTOR_OVERTAKES_TER": "GOV_REGAINS_TERIT", "GOV_REGAINS_TERIT": "NON_STATE_ACTOR_OVERTAKES_TER",
-            None: words_side}[_side_of(lost) if lost is not None else None]
+    lost = _side_of(d.target) if d.mentions[0].passive and d.target is not None else None
+    if lost is None:
+        return words_side
+    return TERRITORY_KINDS[1 - TERRITORY_KINDS.index(lost)]
 
 
-def _side_of(a) -> str | None:
+def _side_of(a: Actor) -> str | None:
     words = a.text or a.name or ""
     if NON_STATE.search(words) or a.sector in ("REB", "INS", "UAF"):
         return "NON_STATE_ACTOR_OVERTAKES_TER"

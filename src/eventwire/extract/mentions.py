@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
+from eventwire.extract.clauses import (AFTER_WORDS, KILLING, RETURNEES, after_clause_of, finds_no_weapon, of_an_attack,
+                                       takes_a_person, victims_text, what_was_set_up)
 from eventwire.extract.kinds import REMOTE, TRIGGERS
 from eventwire.extract.modality import foiled, modality_of
 from eventwire.extract.numbers import Quantity
@@ -76,17 +78,6 @@ ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|militants?|fig
                            r"gunmen|bandits|militias?)\b", re.I)
 
 
-def victims_text(sent, trigger) -> str:
-    """The part of the sentence that names who was attacked, without the attackers: what
-    follows the trigger ("gunmen attacked a college"), or in the passive what precedes it
-    ("five soldiers were attacked by gunmen"); a closing "..., police said" is no victim."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in (trigger, trigger.head) for c in c.children)
-    doc = sent.doc
-    text = doc[sent.start:trigger.i].text if passive else doc[trigger.i + 1:sent.end].text
-    return REPORTED_BY.sub("", text)
-
-
-REPORTED_BY = re.compile(r"[,;]\s*(?:[\w'-]+\s+){0,6}(?:said|says|reported|reports|told|added|according)\b.*$", re.I)
 NON_STATE = re.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|separatists?|al-Shabaab|Shabaab|"
                        r"Taliban|Houthis?|Islamic\s+State|IS|ISIS|ISIL|Boko\s+Haram|gunmen|fighters|"
                        r"militias?|guerrillas?|terrorists?|Maoists?|armed\s+group|Hamas|Hezbollah|HTS|JNIM)\b")
@@ -239,7 +230,7 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False
     if family in ("TERRITORY", "CHANGE_TO_GROUP_ACT") and first.dep_ == "amod":
         return False  # "the Islamic State-occupied air base", "the banned party": a state, not an act
-    if key in ("behind", "responsible", "accuse", "accusation", "blame", "allegation") and not _of_an_attack(first):
+    if key in ("behind", "responsible", "accuse", "accusation", "blame", "allegation") and not of_an_attack(first):
         return False  # "the ministry responsible for energy", "troops behind the lines"
     if key == "behind" and first.head.pos_ not in ("AUX", "VERB"):
         return False  # "the men behind the attack were arrested": the arrest is the news
@@ -280,21 +271,6 @@ def _usable(head, first, key: str, family: str) -> bool:
 
 NOT_AGREEMENTS = {"decree", "law", "bill", "order", "legislation", "ordinance", "budget", "petition", "letter",
                   "resolution", "amendment", "statement", "declaration", "appeal", "autograph", "contract"}
-ATTACK_NOUNS = re.compile(r"\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|shootings?|"
-                          r"killings?|massacres?|assassinations?|ambush(?:es)?|raids?|shelling|bombardments?|"
-                          r"kidnappings?|abductions?|murders?|beheadings?)\b", re.I)
-
-
-def _of_an_attack(tok) -> bool:
-    """"behind the blasts", "responsible for the air strikes", "accused of shelling": the word
-    names who did an attack only when an attack is what it governs ("a man accused of collecting
-    money" is no attribution)."""
-    objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")] + \
-        [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")
-         for g in c.children if g.dep_ in ("pobj", "pcomp")]
-    return any(ATTACK_NOUNS.search(" ".join(t.text for t in o.subtree)[:80]) for o in objs)
-
-
 _NAME_ENTS = {"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
@@ -527,26 +503,10 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
                                      victims_text(sent, sent.doc[trig[0]]))
         if kind is None:
             continue
-        found_other = fam in ("DISR_WEAP", "TERRITORY") and _found_other(sent.doc[trig[0]])
-        if found_other:
-            kind, subkind = "OTHER", "discovery"  # "troops found a network of tunnels"
-        founded = None
-        if fam == "HQ_ESTABLISHED" and _lemma(sent.doc[trig[0]]) in ("establish", "set"):
-            founded = _founded(sent.doc[trig[0]])  # a base set up, or a group
-            if founded is None:
-                continue
-            kind = founded
-        takes_person = fam in ("TERRITORY", "DISR_WEAP") and _takes_a_person(sent.doc[trig[0]])
-        if takes_person:
-            # "the army captured a senior commander": people taken are arrested, or abducted
-            # by an armed group
-            actor = " ".join(t.text for t in sent.doc[trig[0]].subtree if t.dep_ in ("nsubj", "agent", "pobj")
-                             and t.head.i in (trig[0], *[c.i for c in sent.doc[trig[0]].children]))
-            kind = "ABDUCT_DISSAP" if NON_STATE.search(actor) or NON_STATE.search(actor.lower()) else "ARREST"
-            subkind = None
-        was_foiled = fam == REMOTE and foiled(sent.doc[trig[0]]) and (kind != "ATTACK" or ARMS.search(text))
-        if was_foiled:
-            kind, subkind = "DISR_WEAP", None  # "police foiled a bomb attack": weapons use disrupted
+        read = _kind_by_roles(sent.doc[trig[0]], fam, kind, subkind, text)
+        if read is None:
+            continue
+        kind, subkind, by_roles, was_foiled = read
         if fam == "DIPLO":
             subkinds = [t[3] for t in trigs]
             subkind = next((s for s in ("talks", "meeting", "sanction", "aid", "statement") if s in subkinds), subkind)
@@ -570,9 +530,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
         m.background = _background(sent.doc[trig[0]])
         m.foiled = was_foiled
-        m.by_roles = was_foiled or takes_person or founded is not None or found_other or subkind == "return" \
-            or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE) \
-            or kind == "NON_VIOL_TERRIT_TRANSFER" and fam == "TERRITORY"  # by a mob; ground taken without a fight
+        m.by_roles = by_roles
         mentions.append(m)
     _reactions_and_abductions(sent, mentions)
     if attributed and any(CLAIM.search(t[4]) for t in by_family["ATTRIB"]):
@@ -583,58 +541,31 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     return mentions
 
 
-RETURNEES = {"resident", "refugee", "displaced", "family", "civilian", "villager", "people", "idp", "inhabitant",
-             "evacuee", "residents", "refugees", "families", "civilians", "villagers", "idps", "inhabitants"}
-FOUND_OTHER = {"tunnel", "grave", "tunnels", "graves"}  # found, and no weapon: ACLED's "other"
-BASE_NOUNS = {"base", "camp", "post", "checkpoint", "headquarters", "hq", "outpost", "position", "point", "station",
-              "garrison", "airbase", "barracks", "depot", "fortification", "trench", "command", "centre", "center"}
-GROUP_NOUNS = {"group", "entity", "unit", "brigade", "battalion", "militia", "force", "forces", "council", "committee",
-               "alliance", "coalition", "party", "wing", "branch", "front", "movement", "army", "division", "corps",
-               "regiment", "organisation", "organization", "faction", "cell", "network", "government", "administration"}
 
 
-def _found_other(tok) -> bool:
-    """A find whose object is a tunnel or a grave, not arms ("found a network of tunnels")."""
-    if tok.lemma_.lower() not in ("find", "discover", "uncover", "unearth", "detect", "locate"):
-        return False
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-             for g in p.children if g.dep_ == "pobj"]
-    return any({o.lemma_.lower(), o.lower_} & FOUND_OTHER for o in objs)
-
-
-def _founded(tok) -> str | None:
-    """What "established" / "set up" made: a base (HQ_ESTABLISHED), a group (CHANGE_TO_GROUP_ACT),
-    or something else ("set up a fund"): no event."""
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-             for g in p.children if g.dep_ == "pobj"]  # "a total of 156 points"
-    for o in objs:
-        forms = {o.lemma_.lower(), o.lower_, o.lower_.removesuffix("s")}  # "bases": lemma "basis"
-        if forms & BASE_NOUNS:
-            return "HQ_ESTABLISHED"
-        if forms & GROUP_NOUNS:
-            return "CHANGE_TO_GROUP_ACT"
-    return None
-
-
-PERSON_NOUNS = {"commander", "leader", "militant", "fighter", "member", "suspect", "man", "woman", "people",
-                "soldier", "officer", "chief", "head", "spokesman", "terrorist", "insurgent", "rebel", "gunman",
-                "kingpin", "emir", "figure", "official", "journalist", "civilian", "child", "person", "operative",
-                "jihadist", "lieutenant", "deputy", "mastermind", "ringleader", "bomber", "smuggler", "trafficker",
-                "policeman", "guard", "worker", "activist", "student", "hostage", "wife", "son", "daughter"}
-
-
-def _takes_a_person(tok) -> bool:
-    """A capture whose object is a person ("captured a senior commander", "militants were
-    seized"), not ground or arms."""
-    if tok.lemma_.lower() not in ("capture", "seize", "catch", "nab", "grab"):
-        return False
-    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ == "PERSON" for o in objs)
-
-
-KILLING = re.compile(r"\b(?:kill\w*|dead|died|death|deaths|murder\w*|shot\s+dead|lifeless)\b", re.I)
+def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
+                   text: str) -> tuple[str, str | None, bool, bool] | None:
+    """The kind as the roles of the trigger's clause read it: (kind, subkind, read from the roles,
+    a foiled attack), or None for no event ("set up a fund"). A kind read from the roles is not
+    re-typed by the classifier, which reads words."""
+    if fam in ("DISR_WEAP", "TERRITORY") and finds_no_weapon(tok):
+        return "OTHER", "discovery", True, False  # "troops found a network of tunnels"
+    if fam == "HQ_ESTABLISHED" and _lemma(tok) in ("establish", "set"):
+        made = what_was_set_up(tok)  # a base, or a group
+        return (made, None, True, False) if made else None
+    if fam in ("TERRITORY", "DISR_WEAP") and takes_a_person(tok):
+        # "the army captured a senior commander": people taken are arrested, or abducted by an
+        # armed group
+        actor = " ".join(t.text for t in tok.subtree if t.dep_ in ("nsubj", "agent", "pobj")
+                         and t.head.i in (tok.i, *[c.i for c in tok.children]))
+        return ("ABDUCT_DISSAP" if NON_STATE.search(actor) or NON_STATE.search(actor.lower()) else "ARREST"), \
+            None, True, False
+    if fam == REMOTE and foiled(tok) and (kind != "ATTACK" or ARMS.search(text)):
+        return "DISR_WEAP", None, True, True  # "police foiled a bomb attack": weapons use disrupted
+    by_roles = subkind == "return" \
+        or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE) \
+        or kind == "NON_VIOL_TERRIT_TRANSFER" and fam == "TERRITORY"  # home again; by a mob; without a fight
+    return kind, subkind, by_roles, False
 
 
 def _reactions_and_abductions(sent, mentions: list[Mention]) -> None:
@@ -646,29 +577,15 @@ def _reactions_and_abductions(sent, mentions: list[Mention]) -> None:
     for m in mentions:
         tok = sent.doc[m.trigger_i]
         if m.kind == "DIPLO" and _lemma(tok) in REACTION_LEMMAS and any(
-                o is not m and o.kind != "DIPLO" and _after_clause_of(sent.doc[o.trigger_i], tok) for o in mentions):
+                o is not m and o.kind != "DIPLO" and after_clause_of(sent.doc[o.trigger_i], tok) for o in mentions):
             m.background = True
         if m.kind == "ATTACK" and "ABDUCT_DISSAP" in kinds and not KILLING.search(sent.text):
             m.background = True
 
 
-def _after_clause_of(tok, verb) -> bool:
-    """`tok` sits in an "after"/"following" clause or phrase that depends on `verb`."""
-    t = tok
-    for _ in range(8):
-        if t.head.i == t.i:
-            return False
-        if t.head.i == verb.i:
-            return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in AFTER_WORDS for c in t.children) \
-                or t.dep_ == "prep" and t.lower_ in AFTER_WORDS
-        t = t.head
-    return False
-
-
 CLAIM = re.compile(r"claim|credit|responsib|behind|accus|blam|allegation", re.I)  # claims, accusations of an attack
 BACKGROUND_PREPS = {"despite", "before", "since", "ahead", "unlike"}
 BACKGROUND_MARKS = {"since", "before", "although", "though", "until"}
-AFTER_WORDS = {"after", "following"}
 # Acts that answer an event: "the president vowed an investigation after seven people were
 # murdered" is news of the murders; "rebels recaptured the village days after it was seized" is
 # news of the recapture.

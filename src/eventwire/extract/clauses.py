@@ -1,0 +1,110 @@
+"""What the roles of a clause say about an event's kind: who was attacked (not who attacked),
+what was captured, found or set up, what an accusation is about, which clause frames another.
+
+Readers of a spaCy parse, for `mentions.sentence_mentions`: the words give the family of an
+event ("captured", "set up", "attacked"), the clause decides its kind ("captured a commander" is
+an arrest, "captured the town" a capture; "set up a base" is HQ_ESTABLISHED, "set up a new wing"
+a change to a group)."""
+
+from __future__ import annotations
+
+import re
+
+AFTER_WORDS = {"after", "following"}
+
+
+def victims_text(sent, trigger) -> str:
+    """The part of the sentence that names who was attacked, without the attackers: what
+    follows the trigger ("gunmen attacked a college"), or in the passive what precedes it
+    ("five soldiers were attacked by gunmen"); a closing "..., police said" is no victim."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in (trigger, trigger.head) for c in c.children)
+    doc = sent.doc
+    text = doc[sent.start:trigger.i].text if passive else doc[trigger.i + 1:sent.end].text
+    return REPORTED_BY.sub("", text)
+
+
+REPORTED_BY = re.compile(r"[,;]\s*(?:[\w'-]+\s+){0,6}(?:said|says|reported|reports|told|added|according)\b.*$", re.I)
+
+
+ATTACK_NOUNS = re.compile(r"\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|shootings?|"
+                          r"killings?|massacres?|assassinations?|ambush(?:es)?|raids?|shelling|bombardments?|"
+                          r"kidnappings?|abductions?|murders?|beheadings?)\b", re.I)
+
+
+def of_an_attack(tok) -> bool:
+    """"behind the blasts", "responsible for the air strikes", "accused of shelling": the word
+    names who did an attack only when an attack is what it governs ("a man accused of collecting
+    money" is no attribution)."""
+    objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")] + \
+        [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")
+         for g in c.children if g.dep_ in ("pobj", "pcomp")]
+    return any(ATTACK_NOUNS.search(" ".join(t.text for t in o.subtree)[:80]) for o in objs)
+
+
+
+RETURNEES = {"resident", "refugee", "displaced", "family", "civilian", "villager", "people", "idp", "inhabitant",
+             "evacuee", "residents", "refugees", "families", "civilians", "villagers", "idps", "inhabitants"}
+FOUND_OTHER = {"tunnel", "grave", "tunnels", "graves"}  # found, and no weapon: ACLED's "other"
+BASE_NOUNS = {"base", "camp", "post", "checkpoint", "headquarters", "hq", "outpost", "position", "point", "station",
+              "garrison", "airbase", "barracks", "depot", "fortification", "trench", "command", "centre", "center"}
+GROUP_NOUNS = {"group", "entity", "unit", "brigade", "battalion", "militia", "force", "forces", "council", "committee",
+               "alliance", "coalition", "party", "wing", "branch", "front", "movement", "army", "division", "corps",
+               "regiment", "organisation", "organization", "faction", "cell", "network", "government", "administration"}
+
+
+def finds_no_weapon(tok) -> bool:
+    """A find whose object is a tunnel or a grave, not arms ("found a network of tunnels")."""
+    if tok.lemma_.lower() not in ("find", "discover", "uncover", "unearth", "detect", "locate"):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]
+    return any({o.lemma_.lower(), o.lower_} & FOUND_OTHER for o in objs)
+
+
+def what_was_set_up(tok) -> str | None:
+    """What "established" / "set up" made: a base (HQ_ESTABLISHED), a group (CHANGE_TO_GROUP_ACT),
+    or something else ("set up a fund"): no event."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj"]  # "a total of 156 points"
+    for o in objs:
+        forms = {o.lemma_.lower(), o.lower_, o.lower_.removesuffix("s")}  # "bases": lemma "basis"
+        if forms & BASE_NOUNS:
+            return "HQ_ESTABLISHED"
+        if forms & GROUP_NOUNS:
+            return "CHANGE_TO_GROUP_ACT"
+    return None
+
+
+PERSON_NOUNS = {"commander", "leader", "militant", "fighter", "member", "suspect", "man", "woman", "people",
+                "soldier", "officer", "chief", "head", "spokesman", "terrorist", "insurgent", "rebel", "gunman",
+                "kingpin", "emir", "figure", "official", "journalist", "civilian", "child", "person", "operative",
+                "jihadist", "lieutenant", "deputy", "mastermind", "ringleader", "bomber", "smuggler", "trafficker",
+                "policeman", "guard", "worker", "activist", "student", "hostage", "wife", "son", "daughter"}
+
+
+def takes_a_person(tok) -> bool:
+    """A capture whose object is a person ("captured a senior commander", "militants were
+    seized"), not ground or arms."""
+    if tok.lemma_.lower() not in ("capture", "seize", "catch", "nab", "grab"):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ == "PERSON" for o in objs)
+
+
+
+KILLING = re.compile(r"\b(?:kill\w*|dead|died|death|deaths|murder\w*|shot\s+dead|lifeless)\b", re.I)
+
+
+def after_clause_of(tok, verb) -> bool:
+    """`tok` sits in an "after"/"following" clause or phrase that depends on `verb`."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == verb.i:
+            return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in AFTER_WORDS for c in t.children) \
+                or t.dep_ == "prep" and t.lower_ in AFTER_WORDS
+        t = t.head
+    return False
