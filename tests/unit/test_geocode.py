@@ -436,8 +436,9 @@ def test_cache_built_on_first_use_then_read(built_cache, monkeypatch) -> None:
     load_s = time.perf_counter() - t
     assert second.source == str(path) and second.cache_path == path
     assert _tables(second) == _tables(first)
+    # reading the cache is what makes it worth having; the 1.5 s bar itself is measured by
+    # benchmarks/bench_gazetteer.py, not by a timed test on a shared machine
     assert load_s < build_s, (load_s, build_s)
-    assert load_s < 1.5
 
 
 def test_cache_is_reproducible_and_replaced_when_corrupt(built_cache, tmp_path, caplog) -> None:
