@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "benchmarks"))
+from calibration import reliability  # noqa: E402  (the benchmark's own ECE, one definition)
+
 FLOORS_PATH = Path(__file__).with_name("floors.json")
 FLOORS = json.loads(FLOORS_PATH.read_text())
 MODES = [m for m in FLOORS if not m.startswith("_")]
@@ -66,6 +69,10 @@ def test_quality_floor(mode, shared, tmp_path):
     report = json.loads(proc.stdout.strip().splitlines()[-1])
     assert report["counts"]["schema_invalid_records"] == 0, report["schema"]["examples"]
     failed = report["thresholds"]["failed"]
+    if "max_ece" in spec:  # confidence that means something: the main event's, against the gold kind
+        ece, _, _ = reliability(str(pred), str(shared / spec["gold"]))
+        if ece > spec["max_ece"]:
+            failed = [*failed, f"ECE {ece:.3f} > {spec['max_ece']}"]
     assert proc.returncode == 0 and not failed, "\n".join(failed) or proc.stderr
 
 
@@ -92,4 +99,6 @@ def test_floors_only_go_up():
             new = FLOORS.get(mode, {}).get("max", {}).get(name)
             if new is None or new > value:
                 lowered.append(f"{mode}.{name} (max): {value} -> {new}")
+        if "max_ece" in spec and FLOORS.get(mode, {}).get("max_ece", 1.0) > spec["max_ece"]:
+            lowered.append(f"{mode}.max_ece: {spec['max_ece']} -> {FLOORS.get(mode, {}).get('max_ece')}")
     assert not lowered, "floors lowered: " + "; ".join(lowered)
