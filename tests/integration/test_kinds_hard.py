@@ -530,3 +530,23 @@ def test_ground_taken_without_a_fight_is_a_non_violent_transfer(text):
 def test_an_arrest_named_outright_is_not_re_typed():
     assert main_kind("Joint teams of army, paramilitary forces and police are conducting raids to detain leaders "
                      "and activists of the banned party.") == "ARREST"
+
+
+# --- from the written examples' out-of-fold errors: rules that read too little --------------
+@pytest.mark.parametrize("text, kind", [
+    # a protest stopped by police happened: stopping it is the intervention, not a foiled attack
+    ("Police stopped a march of farmers at the state border and took several leaders into custody.",
+     "PROTEST_WITH_INTER"),
+    ("A peaceful protest by journalists was broken up by police, who confiscated their cameras.", "PROTEST_WITH_INTER"),
+    ("Iranian security forces fired birdshot at women protesting peacefully in Sanandaj, blinding one of them.",
+     "FORCE_AGAINST_PROTEST"),
+    ("Residents blocked the main road for hours with tree trunks to protest the death of a pedestrian.",
+     "PEACE_PROTEST"),
+    # the side that lost the ground is named after the capture
+    ("An ethnic armed organisation seized a strategic hilltop base from the army near the border.",
+     "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Pro-Turkish armed factions captured the town of Tal Abyad from Kurdish fighters.",
+     "NON_STATE_ACTOR_OVERTAKES_TER"),
+])
+def test_rules_that_read_enough(text, kind):
+    assert main_kind(text) == kind

@@ -273,7 +273,6 @@ DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", 
 NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB")},
                "ARREST": re.compile(r"arrest|detain|apprehend|custody|jail|imprison", re.I)}
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
-VICTIM_KINDS = ("ATTACK", "ARMED_CLASH")
 
 
 def _territory_side(d: _Draft, words_side: str) -> str:
@@ -298,6 +297,15 @@ def _side_of(a: Actor) -> str | None:
     if STATE_FORCES.search(words) or a.sector in ("MIL", "GOV", "COP"):
         return "GOV_REGAINS_TERIT"
     return None
+
+
+def _side_of_capture(d: _Draft, snippet: str) -> str:
+    """The side that took ground in a capture the classifier may read into an event whose rules'
+    kind is another ("after days of fighting"): the capture word of the snippet and what
+    follows it, as for a capture trigger."""
+    taking = classifier.EVIDENCE["GOV_REGAINS_TERIT"].search(snippet)
+    words = taking.group(0) if taking else d.mentions[0].trigger_text
+    return _territory_side(d, territory_side(words, snippet, snippet[taking.end():] if taking else None))
 
 
 def _pool(probs: dict[str, float], kinds: Sequence[str], into: str) -> dict[str, float]:
@@ -335,12 +343,10 @@ def _retype(d: _Draft, text: str) -> None:
         or d.kind == d.mentions[0].kind and d.mentions[0].by_roles \
         or d.kind in NAMED_KINDS and NAMED_KINDS[d.kind].search(d.mentions[0].trigger_text) is not None
     # ("warplanes destroyed depots" is an air strike; "IS took credit for the bombing" is a claim)
-    side = d.kind if d.kind in TERRITORY_KINDS else _territory_side(d, territory_side(d.mentions[0].trigger_text, snippet))
+    side = d.kind if d.kind in TERRITORY_KINDS else _side_of_capture(d, snippet)
     how = d.kind if d.kind in PROTEST_KINDS else protest_kind(snippet)
     probs = classifier.with_evidence(classifier.probabilities(snippet), snippet, d.kind)
     probs = _pool(_pool(probs, TERRITORY_KINDS, side), PROTEST_KINDS, how)
-    if d.kind in VICTIM_KINDS:  # armed or unarmed victims: a role again
-        probs = _pool(probs, VICTIM_KINDS, d.kind)
     kind, conf = classifier.decide(d.kind, rule_conf, probs, locked, d.modality)
     if d.modality != "asserted":
         conf = max(0.05, conf - 0.15)

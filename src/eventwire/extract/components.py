@@ -26,8 +26,9 @@ from eventwire.extract import assemble as _assemble
 from eventwire.extract.attribution import attribution_for, find_cues
 from eventwire.extract.casualties import find_casualties
 from eventwire.extract.dates import find_dates, parse_published
+from eventwire.extract.kinds import REMOTE
 from eventwire.extract.mentions import ATTACK_KINDS, Mention, sentence_mentions
-from eventwire.extract.modality import modality_of
+from eventwire.extract.modality import foiled, modality_of
 from eventwire.extract.places import document_countries, find_places, is_compound_modifier, locative_prep
 from eventwire.extract.roles import assign_roles
 from eventwire.extract.targets import find_targets
@@ -195,6 +196,8 @@ def modality(doc: Doc) -> Doc:
             m.modality = modality_of(doc[m.trigger_i])
             if m.foiled:
                 m.modality = "asserted"  # the attack was foiled: the foiling happened
+            elif m.family == REMOTE and foiled(doc[m.trigger_i]):
+                m.modality = "negated"  # "villagers foiled an attack": it did not happen
     return doc
 
 

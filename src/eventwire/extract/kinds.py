@@ -86,7 +86,7 @@ _add("DISR_WEAP", "interception", "shoot down,down,intercept,interception,neutra
 _add("OTHER", "air_alert", "siren,air raid alert,air alert,air-raid alert,air raid warning,alert")
 _add("ARMED_CLASH", None, "clash,fighting,fight,battle,firefight,gunfight,skirmish,exchange fire,engage,combat,"
      "ambush,offensive,counteroffensive,counter-offensive,advance,gun battle,shootout,shoot-out")
-_add("TERRITORY", None, "recapture,retake,regain,liberate,seize,capture,overrun,take control,take over,occupy,"
+_add("TERRITORY", None, "recapture,retake,retook,take back,regain,liberate,seize,capture,overrun,take control,take over,occupy,"
      "gain control,seize control,gain ground")
 _add("CHEM_WEAP", None, "chemical attack,gas attack,chemical weapon,sarin,chlorine,nerve agent,toxic gas,poison gas,"
      "poisonous gas,mustard gas,mustard agent,chemical agent,chemical munition,chemical weapons,chemical shell,"

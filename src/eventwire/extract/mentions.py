@@ -36,7 +36,8 @@ POLICE_FORCE = re.compile(r"\b(?:tear\s*gas|teargas|rubber\s+bullets?|live\s+(?:
                           r"shot\s+(?:dead|at)|beat|beaten|killed|injured|wounded|cracked\s+down|crackdown|"
                           r"charged|stun\s+grenades?)\b", re.I)
 LETHAL_FORCE = re.compile(r"\b(?:killed|killing|shot\s+dead|live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire|"
-                          r"fired\s+(?:on|at|into|upon)|firing\s+(?:on|at|into|upon)|injured|injuring|wounded|wounding|"
+                          r"fired\s+(?:[\w-]+\s+){0,2}(?:on|at|into|upon)|firing\s+(?:[\w-]+\s+){0,2}(?:on|at|into|upon)|"
+                          r"blind\w*|birdshot|(?<!rubber )bullets?|shot\s+(?:and|at|in)|injured|injuring|wounded|wounding|"
                           r"beat|beaten|beating|brutal\w*|lathi-?charged?|baton-?charged?|tortured|died|"
                           r"lost\s+their\s+lives|hospitali[sz]ed|violently|excessive\s+force|heavy-handed)\b", re.I)
 POLICE = re.compile(r"\b(?:police|policemen|cops?|security\s+(?:forces|personnel|agents)|troops|soldiers|riot\s+police|"
@@ -45,7 +46,9 @@ POLICE = re.compile(r"\b(?:police|policemen|cops?|security\s+(?:forces|personnel
 INTERVENTION = re.compile(r"\b(?:arrest\w*|detain\w*|dispers\w*|disrupt\w*|round(?:ed)?\s+up|prevent\w*|"
                           r"stopp?ed|removed|evicted|custody|halt\w*|suppress\w*|pepper[- ]spray\w*|"
                           r"tear\s*gas|water\s+cannons?|rubber\s+bullets?|kettl\w*|cordon\w*|dragg?\w*|"
-                          r"forcibly|carried\s+away|pushed\s+back|scuffle\w*|manhandl\w*|shov\w*)\b", re.I)
+                          r"forcibly|carried\s+(?:away|off|out)|carrying\s+(?:away|off|out)|pushed\s+back|scuffle\w*|"
+                          r"manhandl\w*|shov\w*|br(?:oke|oken|eak\w*)\s+up|blocked\s+by|cleared|haul\w*|"
+                          r"bundl\w*|confiscat\w*|summon\w*|took\s+\w+\s+(?:\w+\s+)?into\s+custody)\b", re.I)
 PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|(?:threw|throws?|throwing|hurl\w*)\s+(?:[\w-]+\s+){0,3}(?:stones|"
                                 r"rocks|bottles|bricks|projectiles|petrol|molotov|fireworks|firecrackers|objects|"
                                 r"missiles|debris|eggs|chairs|at\s+(?:the\s+)?(?:police|officers|security|troops)|"
@@ -74,13 +77,14 @@ PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|"
                            r"police(?:men)?|officers?|security\s+(?:forces|personnel)|army|guards?|jihadists?|"
                            r"militiam[ae]n|terrorists?|combatants?|gendarmes?|gendarmerie|peacekeepers?|"
-                           r"military|patrols?|checkpoints?|convoys?|barracks|outposts?|bases?|positions?|"
+                           r"military|forces|patrols?|checkpoints?|military\s+convoys?|barracks|outposts?|bases?|positions?|"
                            r"gunmen|bandits|militias?)\b", re.I)
 
 
 NON_STATE = re.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|separatists?|al-Shabaab|Shabaab|"
                        r"Taliban|Houthis?|Islamic\s+State|IS|ISIS|ISIL|Boko\s+Haram|gunmen|fighters|"
-                       r"militias?|guerrillas?|terrorists?|Maoists?|armed\s+group|Hamas|Hezbollah|HTS|JNIM)\b")
+                       r"militias?|guerrillas?|terrorists?|Maoists?|armed\s+(?:groups?|factions?|organi[sz]ations?|men)|"
+                       r"factions?|Hamas|Hezbollah|HTS|JNIM)\b")
 STATE_FORCES = re.compile(r"\b(?:army|government\s+forces|troops|military|soldiers|armed\s+forces|security\s+forces|"
                           r"forces|police|regime)\b", re.I)
 
@@ -90,13 +94,29 @@ WITHOUT_FIGHT = re.compile(r"\b(?:without\s+(?:a\s+|any\s+)?(?:\w+\s+){0,4}(?:fi
                            r"unopposed|uncontested|peacefully)\b", re.I)
 
 
-def territory_side(trigger: str, sent_text: str) -> str:
+LOSER = re.compile(r"^\W*(?:[\w-]+\s+){0,6}?(?:from|held\s+by|controlled\s+by)\s+((?:the\s+)?[^,.;]{1,40})|"
+                   r"^\W*(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)'s\b", re.I)
+
+
+def territory_side(trigger: str, sent_text: str, after: str | None = None) -> str:
     """Which side took ground, from the words of the sentence alone (the initiator, where the
-    parse finds one, decides later): taking back ("recaptured", "liberated") is the state's unless
-    only armed groups are named; any other capture is an armed group's if one is named."""
-    if trigger.lower().startswith(("recapture", "retake", "retook", "regain", "liberat", "took back")):
+    parse finds one and it has a side, decides first): taking back ("recaptured", "liberated") is
+    the state's unless only armed groups are named; otherwise the side named after the trigger
+    (`after`: "seized the army's headquarters", "from al-Shabaab") lost the ground; failing that,
+    a capture is an armed group's if one is named."""
+    low = trigger.lower()
+    if low.startswith(("recapture", "retake", "retook", "regain", "liberat", "took back", "take back")):
         return ("NON_STATE_ACTOR_OVERTAKES_TER" if NON_STATE.search(sent_text) and not STATE_FORCES.search(sent_text)
                 else "GOV_REGAINS_TERIT")
+    loser = LOSER.search(after) if after else None
+    if loser:  # "from the army", "the junta's headquarters", "held by al-Shabaab"
+        words = loser.group(1) or loser.group(2)
+        state, armed = STATE_FORCES.search(words), NON_STATE.search(words) or NON_STATE.search(words.lower())
+        if state and not armed:
+            return "NON_STATE_ACTOR_OVERTAKES_TER"
+        before = sent_text[:len(sent_text) - len(after or "")]
+        if armed and not state and not NON_STATE.search(before):  # armed groups fight each other too
+            return "GOV_REGAINS_TERIT"
     return "NON_STATE_ACTOR_OVERTAKES_TER" if NON_STATE.search(sent_text) else "GOV_REGAINS_TERIT"
 
 
@@ -367,7 +387,7 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
     if family == "TERRITORY":
         if WITHOUT_FIGHT.search(sent_text):
             return "NON_VIOL_TERRIT_TRANSFER", None  # "took control of the towns without a fight"
-        return territory_side(low, sent_text), None
+        return territory_side(low, sent_text, victims_text), None
     if family == "ATTACK":
         if weapon_kind(weapons):
             return weapon_kind(weapons), strike_subkind(weapon_kind(weapons), weapons)

@@ -26,10 +26,11 @@ FOILING = {"foil", "thwart", "avert", "prevent", "disrupt", "stop", "frustrate",
 
 
 def foiled(tok) -> bool:
-    """The attack a trigger names was stopped before it happened ("foiled a bomb attack", "an
-    attack was thwarted"): the noun, or the noun it modifies, is the object of foiling. The
-    attack is then negated; the disruption itself, where weapons were involved, is an event of
-    its own (DISR_WEAP)."""
+    """The act a trigger names was stopped before it happened ("foiled a bomb attack", "an
+    attack was thwarted"): the noun, or the noun it modifies, is the object of foiling. A foiled
+    attack is negated; the disruption itself, where weapons were involved, is an event of its own
+    (DISR_WEAP). A protest stopped by police is no foiled attack: it happened, with an
+    intervention (the caller decides which triggers this applies to)."""
     noun = tok
     while noun.dep_ == "compound" and noun.head.i != noun.i:
         noun = noun.head  # "a car bomb attack": car -> bomb -> attack
@@ -40,8 +41,6 @@ def foiled(tok) -> bool:
 def modality_of(trigger) -> str:
     """The modality of the event a trigger token (spaCy Token) names."""
     tok = trigger
-    if foiled(tok):
-        return "negated"
     if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJS for c in tok.children):
         return "hypothetical"
     if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "compound"):
