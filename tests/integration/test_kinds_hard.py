@@ -527,9 +527,11 @@ def test_ground_taken_without_a_fight_is_a_non_violent_transfer(text):
     assert main_kind(text) == "NON_VIOL_TERRIT_TRANSFER"
 
 
-def test_an_arrest_named_outright_is_not_re_typed():
-    assert main_kind("Joint teams of army, paramilitary forces and police are conducting raids to detain leaders "
-                     "and activists of the banned party.") == "ARREST"
+def test_detain_after_to_is_a_verb_even_when_tagged_a_noun():
+    # the small model tags "detain" a noun here; read as the verb it is, it is an arrest trigger
+    events = extract("Joint teams of army, paramilitary forces and police are conducting raids to detain leaders "
+                     "and activists of the banned party.", published="2025-05-10")
+    assert "detain" in {e.trigger for e in events}, [(e.kind, e.trigger) for e in events]
 
 
 # --- from the written examples' out-of-fold errors: rules that read too little --------------

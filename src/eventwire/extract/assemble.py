@@ -270,8 +270,7 @@ DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", 
 
 # Kinds a trigger names outright ("abducting", "raped", "a grenade", "suicide bomber"): the word
 # decides, as the weapons counted do
-NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB")},
-               "ARREST": re.compile(r"arrest|detain|apprehend|custody|jail|imprison", re.I)}
+NAMED_KINDS = {k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB")}
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 
 
