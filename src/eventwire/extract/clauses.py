@@ -17,7 +17,7 @@ def victims_text(sent, trigger) -> str:
     """The part of the sentence that names who was attacked, without the attackers: what
     follows the trigger ("gunmen attacked a college"), or in the passive what precedes it
     ("five soldiers were attacked by gunmen"); a closing "..., police said" is no victim."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in (trigger, trigger.head) for c in c.children)
+    passive = any(child.dep_ in ("nsubjpass", "auxpass") for tok in (trigger, trigger.head) for child in tok.children)
     doc = sent.doc
     text = doc[sent.start:trigger.i].text if passive else doc[trigger.i + 1:sent.end].text
     return REPORTED_BY.sub("", text)
