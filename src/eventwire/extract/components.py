@@ -26,9 +26,8 @@ from eventwire.extract import assemble as _assemble
 from eventwire.extract.attribution import attribution_for, find_cues
 from eventwire.extract.casualties import find_casualties
 from eventwire.extract.dates import find_dates, parse_published
-from eventwire.extract.kinds import REMOTE
 from eventwire.extract.mentions import ATTACK_KINDS, Mention, sentence_mentions
-from eventwire.extract.modality import foiled, modality_of
+from eventwire.extract.modality import modality_of
 from eventwire.extract.places import document_countries, find_places, is_compound_modifier, locative_prep
 from eventwire.extract.roles import assign_roles
 from eventwire.extract.targets import find_targets
@@ -194,10 +193,8 @@ def modality(doc: Doc) -> Doc:
     for m in doc._.ew_mentions:
         if not m.inherited:
             m.modality = modality_of(doc[m.trigger_i])
-            if m.foiled:
-                m.modality = "asserted"  # the attack was foiled: the foiling happened
-            elif m.family == REMOTE and foiled(doc[m.trigger_i]):
-                m.modality = "negated"  # "villagers foiled an attack": it did not happen
+            if m.foiled:  # the foiling of a bomb attack happened; an attack foiled did not
+                m.modality = "asserted" if m.kind == "DISR_WEAP" else "negated"
     return doc
 
 

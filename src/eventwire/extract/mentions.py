@@ -77,7 +77,7 @@ PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w
 ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|"
                            r"police(?:men)?|officers?|security\s+(?:forces|personnel)|army|guards?|jihadists?|"
                            r"militiam[ae]n|terrorists?|combatants?|gendarmes?|gendarmerie|peacekeepers?|"
-                           r"military|forces|patrols?|checkpoints?|military\s+convoys?|barracks|outposts?|bases?|positions?|"
+                           r"military|forces|patrols?|checkpoints?|barracks|outposts?|bases?|positions?|"
                            r"gunmen|bandits|militias?)\b", re.I)
 
 
@@ -85,6 +85,12 @@ NON_STATE = re.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|separati
                        r"Taliban|Houthis?|Islamic\s+State|IS|ISIS|ISIL|Boko\s+Haram|gunmen|fighters|"
                        r"militias?|guerrillas?|terrorists?|Maoists?|armed\s+(?:groups?|factions?|organi[sz]ations?|men)|"
                        r"factions?|Hamas|Hezbollah|HTS|JNIM)\b")
+def names_armed_group(text: str) -> bool:
+    """NON_STATE is case-sensitive so that "IS" is not "is"; a capitalised "Rebels" or
+    "Militants" is found in the lower-cased text."""
+    return bool(NON_STATE.search(text) or NON_STATE.search(text.lower()))
+
+
 STATE_FORCES = re.compile(r"\b(?:army|government\s+forces|troops|military|soldiers|armed\s+forces|security\s+forces|"
                           r"forces|police|regime)\b", re.I)
 
@@ -111,7 +117,7 @@ def territory_side(trigger: str, sent_text: str, after: str | None = None) -> st
     loser = LOSER.search(after) if after else None
     if loser:  # "from the army", "the junta's headquarters", "held by al-Shabaab"
         words = loser.group(1) or loser.group(2)
-        state, armed = STATE_FORCES.search(words), NON_STATE.search(words) or NON_STATE.search(words.lower())
+        state, armed = STATE_FORCES.search(words), names_armed_group(words)
         if state and not armed:
             return "NON_STATE_ACTOR_OVERTAKES_TER"
         before = sent_text[:len(sent_text) - len(after or "")]
@@ -150,7 +156,9 @@ class Mention:
     passive: bool = False  # the trigger verb is passive ("were arrested", "were damaged")
     by_platform: bool = False  # the kind is named by its aircraft or gun ("warplanes", "mortars hit")
     background: bool = False  # told as background: "despite a bombing campaign", "an offensive that ..."
-    foiled: bool = False  # an attack stopped before it happened: "police foiled a bomb attack"
+    # an attack stopped before it happened: with weapons a disrupted weapons use, asserted
+    # ("police foiled a bomb attack"); without, an attack that did not happen (negated)
+    foiled: bool = False
     # the kind is read from the roles (what was captured, what was foiled), not from the words:
     # the classifier, which reads words, calibrates it but does not change it
     by_roles: bool = False
@@ -578,14 +586,15 @@ def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
         # armed group
         actor = " ".join(t.text for t in tok.subtree if t.dep_ in ("nsubj", "agent", "pobj")
                          and t.head.i in (tok.i, *[c.i for c in tok.children]))
-        return ("ABDUCT_DISSAP" if NON_STATE.search(actor) or NON_STATE.search(actor.lower()) else "ARREST"), \
+        return ("ABDUCT_DISSAP" if names_armed_group(actor) else "ARREST"), \
             None, True, False
-    if fam == REMOTE and foiled(tok) and (kind != "ATTACK" or ARMS.search(text)):
+    was_foiled = fam == REMOTE and foiled(tok)
+    if was_foiled and (kind != "ATTACK" or ARMS.search(text)):
         return "DISR_WEAP", None, True, True  # "police foiled a bomb attack": weapons use disrupted
     by_roles = subkind == "return" \
         or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE) \
         or kind == "NON_VIOL_TERRIT_TRANSFER" and fam == "TERRITORY"  # home again; by a mob; without a fight
-    return kind, subkind, by_roles, False
+    return kind, subkind, by_roles, was_foiled
 
 
 def _reactions_and_abductions(sent, mentions: list[Mention]) -> None:
