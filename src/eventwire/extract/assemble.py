@@ -302,9 +302,19 @@ def _side_of_capture(d: _Draft, snippet: str) -> str:
     """The side that took ground in a capture the classifier may read into an event whose rules'
     kind is another ("after days of fighting"): the capture word of the snippet and what
     follows it, as for a capture trigger."""
-    taking = classifier.EVIDENCE["GOV_REGAINS_TERIT"].search(snippet)
+    taking = classifier.TAKING.search(snippet)
     words = taking.group(0) if taking else d.mentions[0].trigger_text
     return _territory_side(d, territory_side(words, snippet, snippet[taking.end():] if taking else None))
+
+
+def _by_roles(d: _Draft, probs: dict[str, float], snippet: str) -> dict[str, float]:
+    """The classifier's territory and protest probabilities, each group pooled into the side
+    the rules read (see `_pool`); a group the classifier gives nothing is left alone."""
+    if any(probs.get(k) for k in TERRITORY_KINDS):
+        probs = _pool(probs, TERRITORY_KINDS, d.kind if d.kind in TERRITORY_KINDS else _side_of_capture(d, snippet))
+    if any(probs.get(k) for k in PROTEST_KINDS):
+        probs = _pool(probs, PROTEST_KINDS, d.kind if d.kind in PROTEST_KINDS else protest_kind(snippet))
+    return probs
 
 
 def _pool(probs: dict[str, float], kinds: Sequence[str], into: str) -> dict[str, float]:
@@ -342,10 +352,9 @@ def _retype(d: _Draft, text: str) -> None:
         or d.kind == d.mentions[0].kind and d.mentions[0].by_roles \
         or d.kind in NAMED_KINDS and NAMED_KINDS[d.kind].search(d.mentions[0].trigger_text) is not None
     # ("warplanes destroyed depots" is an air strike; "IS took credit for the bombing" is a claim)
-    side = d.kind if d.kind in TERRITORY_KINDS else _side_of_capture(d, snippet)
-    how = d.kind if d.kind in PROTEST_KINDS else protest_kind(snippet)
     probs = classifier.with_evidence(classifier.probabilities(snippet), snippet, d.kind)
-    probs = _pool(_pool(probs, TERRITORY_KINDS, side), PROTEST_KINDS, how)
+    if not locked:  # a locked kind stands, and pooling inside a group leaves its support as it is
+        probs = _by_roles(d, probs, snippet)
     kind, conf = classifier.decide(d.kind, rule_conf, probs, locked, d.modality)
     if d.modality != "asserted":
         conf = max(0.05, conf - 0.15)

@@ -200,13 +200,13 @@ def _E(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-_TAKING = _E(r"\b(?:seiz|captur|retak|recaptur|regain|re-?took|overr[au]n|liberat|reclaim|took\s+"
+TAKING = _E(r"\b(?:seiz|captur|retak|recaptur|regain|re-?took|overr[au]n|liberat|reclaim|took\s+"
              r"(?:over|control|back)|tak(?:e|en|ing)\s+(?:over|control|back)|control|fell|fall|"
              r"push(?:ed)?\s+(?:back|out)|drove|driven|expel|clear|enter|advanc|gain|won|win|occup|"
              r"storm|swept|oust|flush|dislodg|secured|securing|restor|reopen)")
 EVIDENCE: dict[str, re.Pattern[str]] = {
-    "GOV_REGAINS_TERIT": _TAKING,
-    "NON_STATE_ACTOR_OVERTAKES_TER": _TAKING,
+    "GOV_REGAINS_TERIT": TAKING,
+    "NON_STATE_ACTOR_OVERTAKES_TER": TAKING,
     "NON_VIOL_TERRIT_TRANSFER": _E(r"\b(?:withdr|hand(?:ed|s|ing)?\s+over|retreat|pull(?:ed|s|ing)?\s+(?:out|back)|"
                                    r"evacuat|leav|left|abandon|transfer|cede|ceded|vacat|relinquish|return|"
                                    r"took\s+over|tak(?:e|en|ing)\s+over|control|redeploy|deploy|hand)"),
