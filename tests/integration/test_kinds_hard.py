@@ -79,6 +79,11 @@ def test_attack_in_different_kinds(text, kind):
     ("Somali troops recaptured the town of El Bur from al-Shabaab militants on Sunday.", "GOV_REGAINS_TERIT"),
     ("Al-Shabaab militants captured the town of El Bur after government troops fled.",
      "NON_STATE_ACTOR_OVERTAKES_TER"),
+    # armed groups whose names sound like a state's ("Forces", "Army") are not the state
+    ("The Rapid Support Forces seized the town of Um Dabakir after heavy fighting.",
+     "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("The Arakan Army captured the border town of Maungtaw after days of heavy fighting.",
+     "NON_STATE_ACTOR_OVERTAKES_TER"),
     ("Police fired live ammunition at peaceful protesters in Conakry, killing two.", "FORCE_AGAINST_PROTEST"),
     ("Police dispersed a rally of teachers in Kampala with tear gas and detained ten of them.",
      "PROTEST_WITH_INTER"),

@@ -81,10 +81,23 @@ ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|militants?|fig
                            r"gunmen|bandits|militias?)\b", re.I)
 
 
+# Non-state armed groups whose names sound like a state's ("Rapid Support Forces", "Arakan
+# Army") or carry no group word at all ("M23", "Fano"): named, as ACLED's actor list names them.
+NAMED_GROUPS = (r"Rapid\s+Support\s+Forces|RSF|Syrian\s+Democratic\s+Forces|SDF|Allied\s+Democratic\s+Forces|ADF|"
+                r"FDLR|Tigray(?:an)?\s+(?:Defen[cs]e\s+)?[Ff]orces|TDF|TPLF|People's\s+Defen[cs]e\s+Forces?|PDF|"
+                r"Arakan\s+Army|Kachin\s+Independence\s+Army|Ta'ang\s+National\s+Liberation\s+Army|TNLA|"
+                r"Karen\s+National\s+(?:Union|Liberation\s+Army)|KNU|KNLA|MNDAA|Free\s+Syrian\s+Army|FSA|"
+                r"Syrian\s+National\s+Army|New\s+People's\s+Army|NPA|Lord's\s+Resistance\s+Army|LRA|"
+                r"Irish\s+Republican\s+Army|IRA|Oromo\s+Liberation\s+Army|OLA|Fano|"
+                r"(?:Baloch|National)\s+Liberation\s+(?:Army|Front)|BLA|ELN|FARC|PKK|YPG|M23|Mai[- ]Mai|"
+                r"CODECO|ISWAP|AQAP|al-Qa[e']?ida|Hayat\s+Tahrir\s+al-Sham|al-Nusra|Abu\s+Sayyaf|TTP|"
+                r"Tehreek-e-Taliban|Lashkar-e-\w+|Jaish-e-\w+|Janjaweed|anti-Balaka|S[eé]l[eé]ka|Polisario|"
+                r"Shining\s+Path|Naxal(?:ite)?s?|ULFA|Ambazonian?\s+(?:separatists|fighters|forces)|"
+                r"Islamic\s+Jihad|Kata'ib\s+Hezbollah|Haqqani\s+network|cartels?|gangs?|gang\s+members")
 NON_STATE = re.compile(r"\b(?:rebels?|militants?|insurgents?|jihadists?|separatists?|al-Shabaab|Shabaab|"
                        r"Taliban|Houthis?|Islamic\s+State|IS|ISIS|ISIL|Boko\s+Haram|gunmen|fighters|"
                        r"militias?|guerrillas?|terrorists?|Maoists?|armed\s+(?:groups?|factions?|organi[sz]ations?|men)|"
-                       r"factions?|Hamas|Hezbollah|HTS|JNIM)\b")
+                       r"factions?|Hamas|Hezbollah|HTS|JNIM|" + NAMED_GROUPS + r")\b")
 def names_armed_group(text: str) -> bool:
     """NON_STATE is case-sensitive so that "IS" is not "is"; a capitalised "Rebels" or
     "Militants" is found in the lower-cased text."""
