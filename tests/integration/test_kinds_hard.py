@@ -557,3 +557,31 @@ def test_detain_after_to_is_a_verb_even_when_tagged_a_noun():
 ])
 def test_rules_that_read_enough(text, kind):
     assert main_kind(text) == kind
+
+
+# --- a kind told without its usual word ----------------------------------------------------
+@pytest.mark.parametrize("text, kind", [
+    ("Two attackers blew themselves up at the gate of a police academy in Peshawar, killing nine recruits.",
+     "SUIC_BOMB"),
+    ("A lone attacker detonated himself inside a mosque in Kandahar during Friday prayers.", "SUIC_BOMB"),
+    # a "bomber" who drives a car is a person, not an aircraft
+    ("An army convoy was targeted by a suicide car bomber near Mogadishu, killing three soldiers.", "SUIC_BOMB"),
+    # an explosive thrown by hand is a grenade, whatever it is called
+    ("Two men on a motorcycle hurled an explosive device into a liquor shop in Imphal, injuring four.", "GRENADE"),
+    ("A crude bomb was lobbed over the wall of the councillor's house in Howrah, wounding his son.", "GRENADE"),
+    ("Five schoolgirls were abused sexually by militiamen in a village near Bunia.", "SEX_VIOL"),
+    ("Three aid workers were taken away by gunmen from their compound in Maiduguri.", "ABDUCT_DISSAP"),
+    ("Police held four men suspected of spying for a foreign power near the border.", "ARREST"),
+])
+def test_a_kind_told_without_its_usual_word(text, kind):
+    assert main_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, not_kind", [
+    ("Rioters threw petrol bombs at the police station in Belfast after the march was banned.", "GRENADE"),
+    ("A bomb exploded as worshippers were leaving the church in Kaduna, killing two.",  # people leaving
+     "NON_VIOL_TERRIT_TRANSFER"),
+    ("The two delegations held talks in Doha on Monday.", "ARREST"),  # held talks, not people
+])
+def test_look_alikes_of_those_words(text, not_kind):
+    assert not_kind not in {e.kind for e in asserted(text)}

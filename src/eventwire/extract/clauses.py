@@ -108,3 +108,17 @@ def after_clause_of(tok, verb) -> bool:
                 or t.dep_ == "prep" and t.lower_ in AFTER_WORDS
         t = t.head
     return False
+
+
+# An explosive thrown by hand is a grenade, whatever the text calls it ("hurled a hand bomb",
+# "an explosive device was lobbed over the wall"); a petrol or smoke bomb is not.
+_THROW = r"(?:threw|thrown|throws?|throwing|hurl(?:s|ed|ing)?|lob(?:s|bed|bing)?|toss(?:es|ed|ing)?|flung|flings?|flinging)"
+_EXPLOSIVE = r"(?:bombs?|explosives?|(?:explosive\s+)?devices?|IEDs?)"
+THROWN_EXPLOSIVE = re.compile(rf"\bhand[- ]?thrown\b|\b{_THROW}\b(?:\s+[\w'-]+){{0,5}}?\s+{_EXPLOSIVE}\b|"
+                              rf"\b{_EXPLOSIVE}\s+(?:(?:was|were|had\s+been|being)\s+)?{_THROW}\b", re.I)
+_NOT_A_GRENADE = re.compile(r"\b(?:petrol|molotov|fire|gasoline|smoke|stun|sound|paint|acid|stink|tear\s*gas)\b", re.I)
+
+
+def thrown_explosive(text: str) -> bool:
+    """The text throws an explosive by hand (see THROWN_EXPLOSIVE)."""
+    return any(not _NOT_A_GRENADE.search(m.group(0)) for m in THROWN_EXPLOSIVE.finditer(text))

@@ -92,16 +92,20 @@ _add("CHEM_WEAP", None, "chemical attack,gas attack,chemical weapon,sarin,chlori
      "poisonous gas,mustard gas,mustard agent,chemical agent,chemical munition,chemical weapons,chemical shell,"
      "chemical substance,toxic chemical,toxic substance,white phosphorus,phosphorus,chlorine gas,gas shell,vx")
 _add("SUIC_BOMB", None, "suicide bomber,suicide bombing,suicide attack,suicide blast,blow himself,blow herself,"
-     "suicide car bomb,self-detonate,suicide vest,suicide bomb")
+     "suicide car bomb,self-detonate,suicide vest,suicide bomb,suicide car bomber,suicide truck bomber,"
+     "suicide attacker,suicide belt,blow themselves,blow themself,blow up himself,blow up herself,"
+     "detonate himself,detonate herself,detonate themselves,explode himself,explode herself,explosive vest,"
+     "explosive belt,explosive strap,human bomb,svbied")
 _add("REM_EXPLOS", None, "ied,roadside bomb,landmine,land mine,car bomb,explosive device,improvised explosive,"
      "bomb blast,bomb explosion,booby trap,mine blast,detonate,remote-controlled bomb")
-_add("GRENADE", None, "grenade,hand grenade")
+_add("GRENADE", None, "grenade,hand grenade,hand bomb,hand-thrown,hand thrown")
 _add("SEX_VIOL", None, "rape,gang-rape,gangrape,sexual assault,sexually assault,sexual violence,molest,sexual abuse,"
-     "sexually abuse")
+     "sexually abuse,sexually,sexual act,sexual exploitation,sexual slavery,sex slave,sexual slave")
 _add("ATTACK", None, "kill,murder,stab,behead,massacre,execute,shoot,gun down,torture,beat,lynch,hack,assassinate,"
      "shot dead,open fire,hack to death,beat to death,maim")
 _add("ABDUCT_DISSAP", None, "abduct,abduction,kidnap,kidnapping,hostage,disappear,disappearance,forcibly disappear,"
-     "missing,snatch")
+     "missing,snatch,take away,carry away,carry off,whisk away,vanish,whereabouts,incommunicado,"
+     "enforced disappearance")
 _add("PROTEST", None, "protest,demonstration,demonstrate,demonstrator,protester,protestor,rally,march,sit-in,picket,"
      "strike action,go on strike,walkout,boycott,vigil,hunger strike,agitation,dharna,gherao,blockade,chant")
 _add("RIOT", None, "petrol bomb,molotov,riot,rioter,rioting,unrest,vandalise,vandalize,torch,set fire,set ablaze,stone pelting,"

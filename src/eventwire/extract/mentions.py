@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
-from eventwire.extract.clauses import (AFTER_WORDS, KILLING, RETURNEES, after_clause_of, finds_no_weapon, of_an_attack,
-                                       takes_a_person, victims_text, what_was_set_up)
+from eventwire.extract.clauses import (AFTER_WORDS, KILLING, PERSON_NOUNS, RETURNEES, after_clause_of, finds_no_weapon,
+                                       of_an_attack, takes_a_person, thrown_explosive, victims_text, what_was_set_up)
 from eventwire.extract.kinds import REMOTE, TRIGGERS
 from eventwire.extract.modality import foiled, modality_of
 from eventwire.extract.numbers import Quantity
@@ -301,8 +301,11 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False  # "signed a decree", "the law was signed": an act of one side, not an agreement
     if key == "return" and not any(c.dep_ == "nsubj" and c.lemma_.lower() in RETURNEES for c in first.children):
         return False  # "residents return to Dabiq": people coming home, not "troops returned fire"
-    if key == "held" and not any(c.dep_ == "nsubjpass" for c in first.children):
-        return False
+    if key == "held" and not any(c.dep_ == "nsubjpass" or c.dep_ == "dobj" and c.lemma_.lower() in PERSON_NOUNS
+                                 for c in first.children):
+        return False  # "were held", "held three men"; not "held talks", "held a rally"
+    if key == "leave" and not any(c.dep_ == "dobj" for c in first.children):
+        return False  # "troops left the town", not "as employees were leaving"
     if key == "gang" and any(_lemma(t).startswith("rape") for t in first.doc[first.i + 1:first.i + 3]):
         return False  # "gang-raped", "gang rape": sexual violence, not a criminal gang
     if key == "missing" and first.head.pos_ not in ("AUX", "VERB"):
@@ -604,6 +607,9 @@ def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
     was_foiled = fam == REMOTE and foiled(tok)
     if was_foiled and (kind != "ATTACK" or ARMS.search(text)):
         return "DISR_WEAP", None, True, True  # "police foiled a bomb attack": weapons use disrupted
+    if kind in ("REM_EXPLOS", "AIR_STRIKE", "ART_MISS_ATTACK", "ATTACK") and fam in (REMOTE, "ATTACK") \
+            and thrown_explosive(text):
+        return "GRENADE", None, True, was_foiled  # "hurled a hand bomb into the shop"
     by_roles = subkind == "return" \
         or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE) \
         or kind == "NON_VIOL_TERRIT_TRANSFER" and fam == "TERRITORY"  # home again; by a mob; without a fight
@@ -690,6 +696,9 @@ def _by_platform(doc, trig: tuple[int, int, str, str | None, str]) -> tuple[int,
         if c.dep_ in ("nsubj", "agent"):
             subj = c if c.dep_ == "nsubj" else next((g for g in c.children if g.dep_ == "pobj"), c)
             hit = PLATFORM_KINDS.get(subj.lemma_.lower())
+            if hit is not None and subj.lemma_.lower() == "bomber" and any(
+                    m.lower_ in ("suicide", "car", "truck", "lone") for m in subj.lefts):
+                hit = None  # "a suicide car bomber" is a person, not an aircraft
             if hit is not None:
                 kind, sub = hit
                 if kind == "ART_MISS_ATTACK" and subj.lemma_.lower() == "missile":
