@@ -181,10 +181,18 @@ def test_caption_is_one_other_event_at_its_scene(text, country, point):
     assert [(s.start, s.end) for s in e.evidence] == [(0, len(text))]
 
 
+def test_a_short_report_in_words_no_trigger_knows_is_typed_by_the_classifier():
+    text = "Hundreds of nurses filled the square in front of the health ministry, waving placards and singing."
+    events = eventwire.extract(text)
+    assert [(e.kind, e.trigger, e.modality) for e in events] == [("PEACE_PROTEST", None, "asserted")]
+    assert [(s.start, s.end) for s in events[0].evidence] == [(0, len(text))]
+
+
 @pytest.mark.parametrize("text", [
     "Footage of a quiet street at dawn",  # no place
     "Kyiv officials were unavailable for comment",  # a place that only names the speakers
     "Ukraine",  # a bare name reports nothing
+    "A TALK:A",  # nor do three words the classifier would read as talks
     # a long text: no act found is no event, not a guess
     "The museum in Lviv reopened its halls of old maps this spring, and visitors came from "
     "across the region to see the collection, which curators had moved to storage years ago, "

@@ -269,7 +269,11 @@ EVIDENCE: dict[str, re.Pattern[str]] = {
 
 
 # ... and words that rule a kind out: a chemical leaking from a plant is an accident
+_ACTS_OF_ONE_SIDE = r"(?:decrees?|laws?|bills?|legislation|ordinances?|budgets?|executive\s+orders?|amendments?)"
 VETO: dict[str, re.Pattern[str]] = {
+    # a decree or a law signed is an act of one side, not an agreement (as the rules read "sign")
+    "AGREEMENT": _E(rf"\bsign(?:s|ed|ing)?\s+(?:[\w'-]+\s+){{0,3}}?{_ACTS_OF_ONE_SIDE}\b|"
+                    rf"\b{_ACTS_OF_ONE_SIDE}\s+(?:[\w'-]+\s+){{0,3}}?signed\b"),
     "CHEM_WEAP": _E(r"\b(?:leak|spill|accident|industrial|factory|plant|tanker|pipeline)"),
     # a peaceful protest is one without violence or intervention, by definition
     "PEACE_PROTEST": _E(r"\b(?:violen|clash|riot(?!\s+police)|tear\s*gas|rubber\s+bullet|water\s+cannon|arrest|"
