@@ -585,3 +585,24 @@ def test_a_kind_told_without_its_usual_word(text, kind):
 ])
 def test_look_alikes_of_those_words(text, not_kind):
     assert not_kind not in {e.kind for e in asserted(text)}
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a bomb whose bearer died by it, or a bomb vehicle rammed into its target
+    ("A woman detonated explosives strapped to her body at a market in Maroua, killing herself and four traders.",
+     "SUIC_BOMB"),
+    ("A militant rammed a truck packed with explosives into the gate of the army base in Bannu.", "SUIC_BOMB"),
+    # who took ground: the agent of a passive, or the side named last before the capture word
+    ("The town of Tessit was captured by the Rapid Support Forces after heavy fighting.",
+     "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("After two days of clashes with the rebels, government troops seized the town of Tessit.", "GOV_REGAINS_TERIT"),
+    ("Gangs took over the town of Mirebalais after a gunfight with police.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+])
+def test_who_the_bomber_was_and_who_took_the_town(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_a_bomb_maker_killed_by_his_bomb_is_no_suicide_bomber():
+    kinds = {e.kind for e in asserted("The bomb went off in a workshop in Quetta, killing the bomb-maker "
+                                      "himself and his son.")}
+    assert "SUIC_BOMB" not in kinds

@@ -122,3 +122,15 @@ _NOT_A_GRENADE = re.compile(r"\b(?:petrol|molotov|fire|gasoline|smoke|stun|sound
 def thrown_explosive(text: str) -> bool:
     """The text throws an explosive by hand (see THROWN_EXPLOSIVE)."""
     return any(not _NOT_A_GRENADE.search(m.group(0)) for m in THROWN_EXPLOSIVE.finditer(text))
+
+
+# A bomb whose bearer died by it, or a bomb vehicle rammed into its target, is a suicide bombing,
+# whatever the text calls it ("detonated explosives strapped to her body", "rammed an
+# explosives-laden truck into the gate ... killing himself").
+_LADEN = r"(?:explosives?-(?:laden|packed|filled|loaded)|(?:laden|packed|filled|loaded)\s+with\s+explosives)"
+SUICIDE_SIGNS = re.compile(
+    r"\bkill(?:ing|ed)\s+(?:him|her|them)sel(?:f|ves)\b|\band\s+(?:him|her|them)sel(?:f|ves)\b|"
+    r"\bdying\s+in\s+the\s+(?:blast|explosion)|\b(?:strapped|hidden|wrapped)\s+(?:to|on|around)\s+(?:his|her|their)\s+"
+    r"(?:own\s+)?(?:bod(?:y|ies)|waist|chest)|\bdetonated\s+(?:his|her|their)\s+(?:own\s+)?(?:vests?|belts?)\b|"
+    rf"\bramm(?:ed|ing)\b(?:\s+[\w'-]+){{0,6}}?\s+{_LADEN}|{_LADEN}\s+(?:[\w'-]+\s+){{0,6}}?(?:was\s+)?ramm(?:ed|ing)\b",
+    re.I)

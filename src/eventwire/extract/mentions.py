@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
-from eventwire.extract.clauses import (AFTER_WORDS, KILLING, PERSON_NOUNS, RETURNEES, after_clause_of, finds_no_weapon,
-                                       of_an_attack, takes_a_person, thrown_explosive, victims_text, what_was_set_up)
+from eventwire.extract.clauses import (AFTER_WORDS, KILLING, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS, after_clause_of,
+                                       finds_no_weapon, of_an_attack, takes_a_person, thrown_explosive, victims_text,
+                                       what_was_set_up)
 from eventwire.extract.kinds import REMOTE, TRIGGERS
 from eventwire.extract.modality import foiled, modality_of
 from eventwire.extract.numbers import Quantity
@@ -117,12 +118,16 @@ LOSER = re.compile(r"^\W*(?:[\w-]+\s+){0,6}?(?:from|held\s+by|controlled\s+by)\s
                    r"^\W*(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)'s\b", re.I)
 
 
+BY_AGENT = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?by\s+((?:the\s+)?[^,.;]{1,60})", re.I)
+
+
 def territory_side(trigger: str, sent_text: str, after: str | None = None) -> str:
     """Which side took ground, from the words of the sentence alone (the initiator, where the
     parse finds one and it has a side, decides first): taking back ("recaptured", "liberated") is
     the state's unless only armed groups are named; otherwise the side named after the trigger
     (`after`: "seized the army's headquarters", "from al-Shabaab") lost the ground; failing that,
-    a capture is an armed group's if one is named."""
+    the taker is the side named as the agent of a passive or named last before the capture word;
+    failing that, a capture is an armed group's if one is named."""
     low = trigger.lower()
     if low.startswith(("recapture", "retake", "retook", "regain", "liberat", "took back", "take back")):
         return ("NON_STATE_ACTOR_OVERTAKES_TER" if NON_STATE.search(sent_text) and not STATE_FORCES.search(sent_text)
@@ -136,7 +141,20 @@ def territory_side(trigger: str, sent_text: str, after: str | None = None) -> st
         before = sent_text[:len(sent_text) - len(after or "")]
         if armed and not state and not NON_STATE.search(before):  # armed groups fight each other too
             return "GOV_REGAINS_TERIT"
-    return "NON_STATE_ACTOR_OVERTAKES_TER" if NON_STATE.search(sent_text) else "GOV_REGAINS_TERIT"
+    if after is not None:
+        agent = BY_AGENT.search(after)
+        # "the town was seized by rebels"; "Malian troops entered Kidal, a stronghold of the
+        # rebels"; "after clashes with rebels, troops took the town". A named group's "Forces"
+        # are its own: where both patterns end at one word, the group wins (+0.5).
+        words = agent.group(1) if agent else sent_text[:len(sent_text) - len(after)]
+        sides = [(m.end(), "GOV_REGAINS_TERIT") for m in STATE_FORCES.finditer(words)] + \
+                [(m.end() + 0.5, "NON_STATE_ACTOR_OVERTAKES_TER") for m in NON_STATE.finditer(words)] + \
+                [(m.end() + 0.5, "NON_STATE_ACTOR_OVERTAKES_TER") for m in NON_STATE.finditer(words.lower())]
+        if sides and agent:
+            return "NON_STATE_ACTOR_OVERTAKES_TER" if names_armed_group(words) else "GOV_REGAINS_TERIT"
+        if sides:
+            return max(sides)[1]
+    return "NON_STATE_ACTOR_OVERTAKES_TER" if names_armed_group(sent_text) else "GOV_REGAINS_TERIT"
 
 
 @dataclass
@@ -541,7 +559,8 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             continue  # "intercepted a suspected trafficker": no weapon, no disrupted weapons use
         specific = [t for t in trigs if t[2] in ATTACK_KINDS]
         # a chemical named makes any attack a chemical one ("shells filled with chlorine")
-        specific.sort(key=lambda t: t[2] != "CHEM_WEAP")
+        # and a suicide bomber makes it a suicide bombing ("detonated his explosive vest")
+        specific.sort(key=lambda t: (t[2] != "CHEM_WEAP", t[2] != "SUIC_BOMB"))
         trig = specific[0] if specific else _main_trigger(sent, trigs)
         family = trig[2] if trig[2] in ATTACK_KINDS else fam
         kind, subkind = resolve_kind(family, trig[3], text, weapons, doc_weapons, trig[4],
@@ -611,6 +630,9 @@ def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
     if kind in ("REM_EXPLOS", "AIR_STRIKE", "ART_MISS_ATTACK", "ATTACK") and fam in (REMOTE, "ATTACK") \
             and thrown_explosive(text):
         return "GRENADE", None, True, was_foiled  # "hurled a hand bomb into the shop"
+    if kind in ("REM_EXPLOS", "ATTACK", "MAN_MADE_DISASTER", "ARMED_CLASH") and fam in (REMOTE, "ATTACK", "REM_EXPLOS") \
+            and not was_foiled and SUICIDE_SIGNS.search(text):
+        return "SUIC_BOMB", None, True, False  # "detonated explosives strapped to her body"
     by_roles = subkind == "return" \
         or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE) \
         or kind == "NON_VIOL_TERRIT_TRANSFER" and fam == "TERRITORY"  # home again; by a mob; without a fight
