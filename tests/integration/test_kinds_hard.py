@@ -606,3 +606,31 @@ def test_a_bomb_maker_killed_by_his_bomb_is_no_suicide_bomber():
     kinds = {e.kind for e in asserted("The bomb went off in a workshop in Quetta, killing the bomb-maker "
                                       "himself and his son.")}
     assert "SUIC_BOMB" not in kinds
+
+
+@pytest.mark.parametrize("text, kind", [
+    # what a protest is about is not what happened at it
+    ("Doctors held a sit-in outside the hospital in Lahore to protest the arrest of a colleague.", "PEACE_PROTEST"),
+    ("Police fired tear gas at students protesting the detention of their leader in Dhaka.", "PROTEST_WITH_INTER"),
+    # people seized by armed men are abducted; by the police, arrested
+    ("Five foreign nationals were seized by armed men at a gold mine in Kayes region.", "ABDUCT_DISSAP"),
+    ("Police captured a senior commander of the militia near the border.", "ARREST"),
+    # denials and claims of an attack are attributions
+    ("The militia denied firing the rockets that hit the airport on Sunday.", "ATTRIB"),
+    ("The rebel group claimed the bombing of the pipeline near Kirkuk.", "ATTRIB"),
+    # a deal reached at talks is the news of the talks
+    ("The two governments agreed to a ceasefire at talks in Jeddah on Sunday.", "AGREEMENT"),
+    ("The rebel movement named Abu Bakr Yusuf as its new commander after a week of consultations.",
+     "CHANGE_TO_GROUP_ACT"),
+])
+def test_what_the_clause_says_happened(text, kind):
+    assert main_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, not_kind", [
+    ("Russia claimed to have downed 116 drones overnight.", "ATTRIB"),  # a claim of a success, not of an attack
+    ("A man named Ali Hassan was shot dead in the market.", "CHANGE_TO_GROUP_ACT"),
+    ("Workers replaced the roof of the school damaged by shelling.", "CHANGE_TO_GROUP_ACT"),
+])
+def test_claims_and_names_that_are_not_those_kinds(text, not_kind):
+    assert not_kind not in {e.kind for e in asserted(text)}

@@ -28,7 +28,21 @@ REPORTED_BY = re.compile(r"[,;]\s*(?:[\w'-]+\s+){0,6}(?:said|says|reported|repor
 
 ATTACK_NOUNS = re.compile(r"\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|shootings?|"
                           r"killings?|massacres?|assassinations?|ambush(?:es)?|raids?|shelling|bombardments?|"
-                          r"kidnappings?|abductions?|murders?|beheadings?)\b", re.I)
+                          r"kidnappings?|abductions?|murders?|beheadings?|hijackings?)\b", re.I)
+ATTACK_ACTS = re.compile(r"\b(?:fir(?:e|ed|es|ing)|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)?|attack(?:ed|ing|s)?|"
+                         r"strik(?:e|es|ing)|struck|hit(?:ting)?|kill(?:ed|ing)?|launch(?:ed|ing)?|carr(?:y|ied|ying)\s+out|"
+                         r"target(?:ed|ing)|shoot(?:ing)?|shot|involvement|responsib\w*)\b", re.I)
+
+
+def denies_or_claims_an_attack(tok) -> bool:
+    """"denied firing the rocket", "denied that its troops shelled the town", "claimed the
+    hijacking": a denial or a claim is an attribution when what it governs is an attack ("denied
+    the report", "claimed to have downed 116 drones" are not)."""
+    comps = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "pcomp")]
+    if tok.lemma_.lower() == "claim":  # a claim's object is the attack itself
+        return any(c.dep_ == "dobj" and ATTACK_NOUNS.search(" ".join(t.text for t in c.subtree)[:80]) for c in comps)
+    return any(ATTACK_NOUNS.search(text) or ATTACK_ACTS.search(text)
+               for text in (" ".join(t.text for t in c.subtree)[:100] for c in comps))
 
 
 def of_an_attack(tok) -> bool:
@@ -81,7 +95,12 @@ PERSON_NOUNS = {"commander", "leader", "militant", "fighter", "member", "suspect
                 "soldier", "officer", "chief", "head", "spokesman", "terrorist", "insurgent", "rebel", "gunman",
                 "kingpin", "emir", "figure", "official", "journalist", "civilian", "child", "person", "operative",
                 "jihadist", "lieutenant", "deputy", "mastermind", "ringleader", "bomber", "smuggler", "trafficker",
-                "policeman", "guard", "worker", "activist", "student", "hostage", "wife", "son", "daughter"}
+                "policeman", "guard", "worker", "activist", "student", "hostage", "wife", "son", "daughter",
+                "national", "citizen", "foreigner", "tourist", "ruler", "king", "father", "mother", "brother",
+                "sister", "husband", "relative", "priest", "pastor", "bishop", "imam", "missionary", "engineer",
+                "doctor", "nurse", "teacher", "pupil", "schoolgirl", "schoolboy", "girl", "boy", "farmer", "trader",
+                "passenger", "villager", "mayor", "lawyer", "employee", "staff", "crew", "family", "resident",
+                "contractor", "businessman", "chairman", "lawmaker", "politician", "candidate", "blogger"}
 
 
 def takes_a_person(tok) -> bool:
@@ -90,7 +109,25 @@ def takes_a_person(tok) -> bool:
     if tok.lemma_.lower() not in ("capture", "seize", "catch", "nab", "grab"):
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ == "PERSON" for o in objs)
+    # "dozens of university students": the people are the object of "of"
+    objs += [g for o in objs if o.like_num or o.lemma_.lower() in QUANTITY_NOUNS
+             for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ in ("PERSON", "NORP") for o in objs)
+
+
+QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "scores", "score", "group", "number", "several", "some",
+                  "many", "thousands", "thousand"}
+
+
+def agent_text(tok) -> str:
+    """The words of who did the act of `tok`: its subject, or the agent of a passive, whole
+    ("armed men", not "men")."""
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            return " ".join(t.text for t in c.subtree)
+        if c.dep_ == "agent":
+            return " ".join(t.text for t in c.subtree)
+    return ""
 
 
 
@@ -134,3 +171,22 @@ SUICIDE_SIGNS = re.compile(
     r"(?:own\s+)?(?:bod(?:y|ies)|waist|chest)|\bdetonated\s+(?:his|her|their)\s+(?:own\s+)?(?:vests?|belts?)\b|"
     rf"\bramm(?:ed|ing)\b(?:\s+[\w'-]+){{0,6}}?\s+{_LADEN}|{_LADEN}\s+(?:[\w'-]+\s+){{0,6}}?(?:was\s+)?ramm(?:ed|ing)\b",
     re.I)
+
+
+LEADER_ROLES = re.compile(r"\b(?:leader|chief|head|commander|secretary-general|secretary\s+general|president|chairman|"
+                          r"emir|successor|spokesman|commander-in-chief|chief\s+of\s+staff|governor|"
+                          r"prime\s+minister|minister|deputy)\b", re.I)
+
+
+def new_leader(tok) -> bool:
+    """A group or a government names, chooses or elects someone as its leader, or someone
+    replaces or succeeds one ("named Naim Qassem as its new secretary-general", "chose Yahya
+    Sinwar to replace Ismail Haniyeh"); not "a man named Ali" or "replaced the roof"."""
+    if tok.pos_ != "VERB":
+        return False
+    role = " ".join(t.text for c in tok.children if c.dep_ in ("prep", "oprd", "xcomp", "attr", "advcl")
+                    for t in c.subtree)
+    if tok.lemma_.lower() in ("replace", "succeed"):
+        return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children) \
+            and LEADER_ROLES.search(tok.sent.text) is not None
+    return any(c.dep_ == "dobj" for c in tok.children) and LEADER_ROLES.search(role) is not None

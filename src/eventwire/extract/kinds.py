@@ -116,7 +116,8 @@ _add("AGREEMENT", "agreement", "agreement,agree,deal,accord,treaty,sign,truce,ce
 _add("ARREST", None, "arrest,detain,apprehend,custody,nab,round up,detention,take into custody,held,jail,imprison")
 _add("CHANGE_TO_GROUP_ACT", None, "curfew,disband,mobilise,mobilize,mobilisation,mobilization,relocate,suspend,"
      "impose,declare,martial law,state of emergency,ban,announce,appoint,dissolve,split,merge,recruit,deploy,"
-     "reinforce,reinforcement,reinforcements,redeploy,withdraw troops,form")
+     "reinforce,reinforcement,reinforcements,redeploy,withdraw troops,form,join force,conscription,"
+     "name,choose,elect,replace,succeed")
 _add("HQ_ESTABLISHED", None, "set up base,establish base,headquarters,set up camp,establish camp,outpost,"
      "military base,set up checkpoint,establish,set up")
 _add("PROPERTY_DISTRUCT", None, "loot,looting,ransack,plunder,demolish,raze,burn,destroy,pillage,vandalism,"
@@ -133,7 +134,7 @@ _add("DIPLO", "sanction", "sanction,embargo,expel,recall ambassador,sever tie,cu
 _add("DIPLO", "aid", "aid,assistance,donate,military aid,humanitarian aid")
 _add("ATTRIB", None, "claim responsibility,take responsibility,responsibility,blame,accuse,deny involvement,"
      "deny responsibility,claim the attack,claimed responsibility,take credit,credit,responsible,allegation,"
-     "accusation,behind")
+     "accusation,behind,deny,claim")
 _add("ORG_CRIME", None, "drug,narcotic,cartel,smuggle,smuggling,trafficking,trafficker,gang,gangster,extortion,"
      "money laundering,cocaine,heroin,methamphetamine,contraband,organised crime,organized crime,bootlegger,"
      "poacher,poaching,robbery,rob,dacoity,dacoit,racket,mafia,fraud,scam,corruption,bribery,cybercrime,"

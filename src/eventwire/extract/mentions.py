@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.clauses import (AFTER_WORDS, KILLING, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS, after_clause_of,
-                                       finds_no_weapon, of_an_attack, takes_a_person, thrown_explosive, victims_text,
+                                       agent_text, denies_or_claims_an_attack, finds_no_weapon, of_an_attack,
+                                       new_leader, takes_a_person, thrown_explosive, victims_text,
                                        what_was_set_up)
 from eventwire.extract.kinds import REMOTE, TRIGGERS
 from eventwire.extract.modality import foiled, modality_of
@@ -36,8 +37,10 @@ POLICE_FORCE = re.compile(r"\b(?:tear\s*gas|teargas|rubber\s+bullets?|live\s+(?:
                           r"water\s+cannons?|baton|lathi|lathicharge|pellet|opened\s+fire|fired\s+(?:on|at|into)|"
                           r"shot\s+(?:dead|at)|beat|beaten|killed|injured|wounded|cracked\s+down|crackdown|"
                           r"charged|stun\s+grenades?)\b", re.I)
+_NOT_LETHAL = r"(?!(?:tear|teargas|rubber|water|stun|pepper|warning|smoke|blank)\b)"  # "fired tear gas at"
 LETHAL_FORCE = re.compile(r"\b(?:killed|killing|shot\s+dead|live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire|"
-                          r"fired\s+(?:[\w-]+\s+){0,2}(?:on|at|into|upon)|firing\s+(?:[\w-]+\s+){0,2}(?:on|at|into|upon)|"
+                          rf"fired\s+{_NOT_LETHAL}(?:[\w-]+\s+){{0,2}}(?:on|at|into|upon)|"
+                          rf"firing\s+{_NOT_LETHAL}(?:[\w-]+\s+){{0,2}}(?:on|at|into|upon)|"
                           r"blind\w*|birdshot|(?<!rubber )bullets?|shot\s+(?:and|at|in)|injured|injuring|wounded|wounding|"
                           r"beat|beaten|beating|brutal\w*|lathi-?charged?|baton-?charged?|tortured|died|"
                           r"lost\s+their\s+lives|hospitali[sz]ed|violently|excessive\s+force|heavy-handed)\b", re.I)
@@ -291,6 +294,10 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False  # "the Islamic State-occupied air base", "the banned party": a state, not an act
     if key in ("behind", "responsible", "accuse", "accusation", "blame", "allegation") and not of_an_attack(first):
         return False  # "the ministry responsible for energy", "troops behind the lines"
+    if key in ("name", "choose", "elect", "replace", "succeed") and not new_leader(first):
+        return False  # "named Naim Qassem as its new secretary-general", not "a man named Ali"
+    if key in ("deny", "claim") and (pos != "VERB" or not denies_or_claims_an_attack(first)):
+        return False  # "denied firing the rocket" and "claimed the bombing" are attributions
     if key == "behind" and first.head.pos_ not in ("AUX", "VERB"):
         return False  # "the men behind the attack were arrested": the arrest is the news
     if first.is_stop and key not in ("down", "call", "fire", "hit", "back", "behind"):
@@ -461,10 +468,25 @@ def strike_subkind(kind: str, weapons: list[WeaponMention]) -> str | None:
     return None
 
 
+# What a protest is about is not what happened at it: "a sit-in to protest the arrest of a
+# colleague", "families of detained activists", "a march over the killing of a student".
+GRIEVANCE = re.compile(
+    r"\b(?:protest(?:s|ed|ing)?|against|over|about|condemn\w*|denounc\w*|decry\w*|release\s+of|justice\s+for|"
+    r"solidarity\s+with|anger\s+at|outrage\s+at|after|following)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:arrests?|detentions?|killings?|deaths?|murders?|jailing|imprisonment|abductions?|shootings?|beatings?|"
+    r"rapes?|disappearances?)\b(?:\s+of\s+(?:[\w'-]+\s+){0,3}[\w'-]+)?|"
+    r"\b(?:of|for|with)\s+(?:the\s+|their\s+)?(?:detained|jailed|imprisoned|arrested|killed|slain|murdered|missing|"
+    r"disappeared|abducted)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:figures?|relatives?|activists?|leaders?|sons?|daughters?|colleagues?|students?|journalists?|members?|"
+    r"men|women|protesters?|lawyers?|people|opponents?|critics?)\b", re.I)
+
+
 def protest_kind(text: str) -> str:
     """ACLED's protest kinds: protesters' own violence makes a violent demonstration (whatever
     the police answer with); harm done to peaceful protesters is excessive force; dispersal,
-    tear gas or arrests without harm are an intervention."""
+    tear gas or arrests without harm are an intervention. What the protest is about (see
+    GRIEVANCE) is left out."""
+    text = GRIEVANCE.sub(" ", text)
     if PROTESTER_VIOLENCE.search(text):
         return "VIOL_DEMONSTR"
     if POLICE.search(text) and LETHAL_FORCE.search(text):
@@ -582,6 +604,8 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             strength += 0.3 if fam == "ATTRIB" else -0.2 if fam == REMOTE else 0.0
         if fam == "TERRITORY" and SETTLEMENT.search(text):
             strength = max(strength, 0.85)  # a town taken is the news, more than the fighting for it
+        if fam == "AGREEMENT" and "DIPLO" in by_family and _agreed(sent.doc[trig[0]]):
+            strength = max(strength, 0.8)  # "agreed to a ceasefire at talks in Doha": the deal is the news
         if fam == "NON_VIOL_TERRIT_TRANSFER" and (SETTLEMENT.search(text) or "control" in text.lower()) \
                 and not has_attack and "ARMED_CLASH" not in by_family and not FIGHTING.search(text):
             strength = 0.9  # ground handed over or left without a fight: the transfer is the news
@@ -620,10 +644,7 @@ def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
     if fam in ("TERRITORY", "DISR_WEAP") and takes_a_person(tok):
         # "the army captured a senior commander": people taken are arrested, or abducted by an
         # armed group
-        actor = " ".join(t.text for t in tok.subtree if t.dep_ in ("nsubj", "agent", "pobj")
-                         and t.head.i in (tok.i, *[c.i for c in tok.children]))
-        return ("ABDUCT_DISSAP" if names_armed_group(actor) else "ARREST"), \
-            None, True, False
+        return ("ABDUCT_DISSAP" if names_armed_group(agent_text(tok)) else "ARREST"), None, True, False
     was_foiled = fam == REMOTE and foiled(tok)
     if was_foiled and (kind != "ATTACK" or ARMS.search(text)):
         return "DISR_WEAP", None, True, True  # "police foiled a bomb attack": weapons use disrupted
@@ -654,7 +675,8 @@ def _reactions_and_abductions(sent, mentions: list[Mention]) -> None:
             m.background = True
 
 
-CLAIM = re.compile(r"claim|credit|responsib|behind|accus|blam|allegation", re.I)  # claims, accusations of an attack
+CLAIM = re.compile(r"claim|credit|responsib|behind|accus|blam|allegation|den(?:y|ied|ies|ial)",
+                   re.I)  # claims, accusations and denials of an attack
 BACKGROUND_PREPS = {"despite", "before", "since", "ahead", "unlike"}
 BACKGROUND_MARKS = {"since", "before", "although", "though", "until"}
 # Acts that answer an event: "the president vowed an investigation after seven people were
@@ -730,6 +752,15 @@ def _by_platform(doc, trig: tuple[int, int, str, str | None, str]) -> tuple[int,
                     sub = "drone_strike"
                 return i, n, kind, sub, text
     return trig
+
+
+def _agreed(tok) -> bool:
+    """The parties agreed or signed something that is not more talking ("agreed to a ceasefire",
+    "signed a prisoner swap"; not "agreed to hold talks")."""
+    if tok.pos_ != "VERB" or _lemma(tok) not in ("agree", "sign", "reach"):
+        return False
+    what = " ".join(t.text for c in tok.children if c.dep_ in ("dobj", "xcomp", "prep", "ccomp") for t in c.subtree)
+    return bool(what) and not re.search(r"\b(?:talk|meet|negotiat|discuss|consult|dialogue)", what, re.I)
 
 
 def _main_trigger(sent, trigs):
