@@ -572,6 +572,7 @@ def test_rules_that_read_enough(text, kind):
     ("Five schoolgirls were abused sexually by militiamen in a village near Bunia.", "SEX_VIOL"),
     ("Three aid workers were taken away by gunmen from their compound in Maiduguri.", "ABDUCT_DISSAP"),
     ("Police held four men suspected of spying for a foreign power near the border.", "ARREST"),
+    ("Nurses across Malawi downed tools over unpaid allowances, leaving wards empty.", "PEACE_PROTEST"),
 ])
 def test_a_kind_told_without_its_usual_word(text, kind):
     assert main_kind(text) == kind

@@ -107,7 +107,8 @@ _add("ABDUCT_DISSAP", None, "abduct,abduction,kidnap,kidnapping,hostage,disappea
      "missing,snatch,take away,carry away,carry off,whisk away,vanish,whereabouts,incommunicado,"
      "enforced disappearance")
 _add("PROTEST", None, "protest,demonstration,demonstrate,demonstrator,protester,protestor,rally,march,sit-in,picket,"
-     "strike action,go on strike,walkout,boycott,vigil,hunger strike,agitation,dharna,gherao,blockade,chant")
+     "strike action,go on strike,walkout,boycott,vigil,hunger strike,agitation,dharna,gherao,blockade,chant,"
+     "down tool,human chain")
 _add("RIOT", None, "petrol bomb,molotov,riot,rioter,rioting,unrest,vandalise,vandalize,torch,set fire,set ablaze,stone pelting,"
      "throw stone,pelt,arson")
 _add("MOB_VIOL", None, "mob,lynch mob,vigilante,angry crowd,mob violence")

@@ -330,7 +330,8 @@ def _usable(head, first, key: str, family: str) -> bool:
                                  for c in first.children):
         return False  # "were held", "held three men"; not "held talks", "held a rally"
     if key == "leave" and (not any(c.dep_ == "dobj" for c in first.children) or any(
-            t.lower_ in ("dead", "injured", "wounded", "hurt", "homeless", "stranded") for t in first.subtree)):
+            c.dep_ in ("oprd", "ccomp", "xcomp") for c in first.children) or any(
+            t.lower_ in ("dead", "injured", "wounded", "hurt", "homeless", "stranded", "empty") for t in first.subtree)):
         return False  # "troops left the town", not "as employees were leaving" or "leaving 14 dead"
     if key == "gang" and any(_lemma(t).startswith("rape") for t in first.doc[first.i + 1:first.i + 3]):
         return False  # "gang-raped", "gang rape": sexual violence, not a criminal gang
