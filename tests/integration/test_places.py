@@ -249,3 +249,10 @@ def test_troops_sent_to_a_town_are_in_the_town():
     # Sievierodonetsk" it reads as "to" + a verb, and then no place is attached)
     loc = main_location("Russia has sent thousands of fresh troops to Bakhmut, the governor said.")
     assert (loc.name, loc.admin1) == ("Bakhmut", "Donetsk Oblast"), loc
+
+
+def test_a_claim_of_an_attack_happened_where_the_attack_did():
+    events = [e for e in eventwire.extract("The defence ministry released a video claiming an attack on Kupiansk, "
+                                           "Kharkiv Oblast.", published="2022-10-01") if e.modality == "asserted"]
+    assert [e.kind for e in events] == ["ATTRIB"]
+    assert events[0].location is not None and events[0].location.admin1 == "Kharkiv Oblast"

@@ -236,13 +236,16 @@ def _one_per_kind_and_sentence(drafts: list[_Draft]) -> list[_Draft]:
     """Mentions merge by family before the classifier re-types them, so one sentence can end up
     with two events of one kind ("militants ambushed a convoy, killing three officers": the
     killing re-typed to the ambush's ARMED_CLASH). An event told only in sentences that tell
-    another, surer event of the same kind and modality is that event."""
+    another, surer event of the same kind and modality is that event, and where that names no
+    place, it happened at the place of the other ("claiming an attack on Svatove")."""
     kept: list[_Draft] = []
     for d in sorted(drafts, key=lambda d: -(d.confidence or 0.0)):
         sents = {m.sent_i for m in d.mentions}
-        if any(k.kind == d.kind and k.modality == d.modality and sents <= {m.sent_i for m in k.mentions}
-               and (d.location is None or k.location is None or d.location.name == k.location.name)
-               for k in kept):
+        same = next((k for k in kept if k.kind == d.kind and k.modality == d.modality
+                     and sents <= {m.sent_i for m in k.mentions}
+                     and (d.location is None or k.location is None or d.location.name == k.location.name)), None)
+        if same is not None:
+            same.location = same.location or d.location
             continue
         kept.append(d)
     return [d for d in drafts if d in kept]
