@@ -19,10 +19,12 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))
 from calibration import reliability  # noqa: E402  (the benchmark's own ECE, one definition)
+from kind_proxy import proxy_scores  # noqa: E402  (the benchmark's own scores, one definition)
 
 FLOORS_PATH = Path(__file__).with_name("floors.json")
 FLOORS = json.loads(FLOORS_PATH.read_text())
-MODES = [m for m in FLOORS if not m.startswith("_")]
+PROXY = "kind_proxy"  # in the repository, scored here: not a mode of the shared referee
+MODES = [m for m in FLOORS if not m.startswith("_") and m != PROXY]
 
 
 def shared_dir() -> Path | None:
@@ -74,6 +76,16 @@ def test_quality_floor(mode, shared, tmp_path):
         if ece > spec["max_ece"]:
             failed = [*failed, f"ECE {ece:.3f} > {spec['max_ece']}"]
     assert proc.returncode == 0 and not failed, "\n".join(failed) or proc.stderr
+
+
+@pytest.mark.model
+@pytest.mark.quality
+def test_kind_proxy_floor():
+    """The written snippets nothing was fitted to (benchmarks/kind_proxy.py): they ship with the
+    repository, so this floor holds on every machine, with or without ../shared."""
+    got = proxy_scores(REPO / FLOORS[PROXY]["examples"])
+    low = [f"{name} {got[name]:.3f} < {floor}" for name, floor in FLOORS[PROXY]["min"].items() if got[name] < floor]
+    assert not low, "; ".join(low)
 
 
 def test_floors_only_go_up():
