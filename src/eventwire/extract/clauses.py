@@ -122,12 +122,8 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "scores", "score", "
 def agent_text(tok) -> str:
     """The words of who did the act of `tok`: its subject, or the agent of a passive, whole
     ("armed men", not "men")."""
-    for c in tok.children:
-        if c.dep_ == "nsubj":
-            return " ".join(t.text for t in c.subtree)
-        if c.dep_ == "agent":
-            return " ".join(t.text for t in c.subtree)
-    return ""
+    doer = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
+    return " ".join(t.text for t in doer.subtree) if doer is not None else ""
 
 
 
