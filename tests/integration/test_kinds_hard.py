@@ -635,3 +635,16 @@ def test_what_the_clause_says_happened(text, kind):
 ])
 def test_claims_and_names_that_are_not_those_kinds(text, not_kind):
     assert not_kind not in {e.kind for e in asserted(text)}
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a grave found is ACLED's "other", the bodies in it are what was found
+    ("A mass grave containing 21 bodies was discovered near the village of Kura by herders.", "OTHER"),
+    # a bomb defused is disrupted weapons use, however the bomb is named
+    ("Police experts defused an explosive device planted under a bridge in Quetta on Monday.", "DISR_WEAP"),
+    # force against a peaceful protest, whoever used it
+    ("Snipers on rooftops fired on the peaceful crowd marching to the palace in Ulvak; nine people died.",
+     "FORCE_AGAINST_PROTEST"),
+])
+def test_what_was_found_defused_or_done_to_protesters(text, kind):
+    assert main_kind(text) == kind

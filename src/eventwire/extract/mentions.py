@@ -300,7 +300,7 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False  # "denied firing the rocket" and "claimed the bombing" are attributions
     if key == "behind" and first.head.pos_ not in ("AUX", "VERB"):
         return False  # "the men behind the attack were arrested": the arrest is the news
-    if first.is_stop and key not in ("down", "call", "fire", "hit", "back", "behind"):
+    if first.is_stop and key not in ("down", "call", "fire", "hit", "back", "behind", "make safe"):
         return False
     if pos in ("ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT") and key != "behind":
         return False
@@ -404,7 +404,7 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
     victims = sent_text if victims_text is None else victims_text
     if family in ("TERRITORY", "DISR_WEAP") and ARMS.search(sent_text) and \
             re.match(r"(?:seiz|captur|discover|found|find|uncover|confiscat|recover|cache|stash|unearth|intercept|"
-                     r"defus|destroy)", low):
+                     r"defus|destroy|bomb|made\s+safe|make\s+safe|render|controlled)", low):
         return "DISR_WEAP", "seizure"  # "police seized seven revolvers", "a weapons cache was found"
     if family == "DISR_WEAP" and subkind == "seizure":
         return None, None  # found something that is not arms: no event
@@ -482,6 +482,12 @@ GRIEVANCE = re.compile(
     r"men|women|protesters?|lawyers?|people|opponents?|critics?)\b", re.I)
 
 
+SHOOTERS = re.compile(r"\b(?:snipers?|thugs|assailants|loyalists|vigilantes|attackers|men\s+in\s+plain\s+clothes|"
+                      r"plain-?clothes\w*)\b", re.I)
+PROTESTERS_SHOT = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?:was|were|is|are|have\s+been|has\s+been)\s+"
+                             r"(?:shot|killed|shot\s+dead)\b", re.I)
+
+
 def protest_kind(text: str) -> str:
     """ACLED's protest kinds: protesters' own violence makes a violent demonstration (whatever
     the police answer with); harm done to peaceful protesters is excessive force; dispersal,
@@ -490,8 +496,9 @@ def protest_kind(text: str) -> str:
     text = GRIEVANCE.sub(" ", text)
     if PROTESTER_VIOLENCE.search(text):
         return "VIOL_DEMONSTR"
-    if POLICE.search(text) and LETHAL_FORCE.search(text):
-        return "FORCE_AGAINST_PROTEST"
+    if (POLICE.search(text) or names_armed_group(text) or SHOOTERS.search(text)) and LETHAL_FORCE.search(text) \
+            or PROTESTERS_SHOT.search(text):
+        return "FORCE_AGAINST_PROTEST"  # by whoever: "snipers fired on the peaceful march"
     if INTERVENTION.search(text) or POLICE.search(text) and POLICE_FORCE.search(text):
         return "PROTEST_WITH_INTER"
     return "PEACE_PROTEST"
@@ -519,6 +526,7 @@ STRONG_WORDS = {  # triggers that name their kind unmistakably
     "narcotic": 0.8, "extortion": 0.8, "money laundering": 0.85, "racket": 0.75, "counterfeit": 0.8,
 }
 DIPLO_STRENGTH = {"talks": 0.65, "meeting": 0.6, "statement": 0.4, "sanction": 0.65, "aid": 0.5}
+FOUND_DEAD = {"body", "corpse", "grave", "remains", "remain", "casualty", "deceased"}
 # Families a stronger family in the same sentence absorbs ("a missile strike killed two").
 ABSORBED_BY_ATTACK = {"ATTACK", "PROPERTY_DISTRUCT", "DISR_WEAP", "CHANGE_TO_GROUP_ACT", "MAN_MADE_DISASTER",
                       "ARMED_CLASH", "RIOT", "ARREST"}
@@ -561,11 +569,19 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             by_family.pop(fam, None)
     seizure = [t for t in by_family.get("DISR_WEAP", []) + by_family.get("TERRITORY", [])
                if re.match(r"(?:seiz|discover|found|find|uncover|confiscat|recover|cache|stash|unearth|defus|detect|"
-                           r"deactivat|neutrali[sz])", t[4], re.I)]
+                           r"deactivat|neutrali[sz]|made\s+safe|make\s+safe|render|controlled)", t[4], re.I)]
     if seizure and ARMS.search(text) and REMOTE in by_family and \
-            all(sent.doc[t[0]].pos_ in ("NOUN", "PROPN") for t in by_family[REMOTE]):
+            all(sent.doc[t[0] + t[1] - 1].pos_ in ("NOUN", "PROPN") for t in by_family[REMOTE]):
         del by_family[REMOTE]  # "explosives and grenades were discovered": a find, not a blast
         has_attack = False
+    if any(t[3] == "discovery" for t in by_family.get("OTHER", [])):
+        # "a mass grave containing 34 bodies was found": the bodies are what was found
+        for fam in (REMOTE, "ATTACK"):
+            left = [t for t in by_family.get(fam, []) if _lemma(sent.doc[t[0] + t[1] - 1]) not in FOUND_DEAD]
+            if left:
+                by_family[fam] = left
+            elif by_family.pop(fam, None) and fam == REMOTE:
+                has_attack = False
     movement = by_family.get("CHANGE_TO_GROUP_ACT", [])
     if movement and len(by_family) > 1:
         kept = [t for t in movement if t[3] != "military_movement"]
@@ -655,9 +671,9 @@ def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
     if kind in ("REM_EXPLOS", "ATTACK", "MAN_MADE_DISASTER", "ARMED_CLASH") and fam in (REMOTE, "ATTACK", "REM_EXPLOS") \
             and not was_foiled and SUICIDE_SIGNS.search(text):
         return "SUIC_BOMB", None, True, False  # "detonated explosives strapped to her body"
-    by_roles = subkind == "return" \
+    by_roles = subkind in ("return", "discovery") \
         or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE) \
-        or kind == "NON_VIOL_TERRIT_TRANSFER" and fam == "TERRITORY"  # home again; by a mob; without a fight
+        or kind == "NON_VIOL_TERRIT_TRANSFER" and fam == "TERRITORY"  # home again; a grave; by a mob; no fight
     return kind, subkind, by_roles, was_foiled
 
 
