@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from eventwire.extract import classifier
 from eventwire.extract.kinds import kind_info
-from eventwire.extract.mentions import (ATTACK_KINDS, CLAIM, STATE_FORCES, Mention, names_armed_group, strike_subkind,
-                                       protest_kind, territory_side, weapon_kind)
+from eventwire.extract.mentions import (ATTACK_KINDS, CLAIM, Mention, protest_kind, side_named, strike_subkind,
+                                       territory_side, weapon_kind)
 from eventwire.extract.weapons import WeaponMention
 from eventwire.geocode import country_location
 from eventwire.records import Actor, Casualties, Count, DateSpan, Event, Location, Span, Weapon
@@ -293,10 +293,10 @@ def _territory_side(d: _Draft, words_side: str) -> str:
 
 
 def _side_of(a: Actor) -> str | None:
-    words = a.text or a.name or ""
-    if names_armed_group(words) or a.sector in ("REB", "INS", "UAF"):
+    named = side_named(a.text or a.name or "")
+    if named == "NON_STATE_ACTOR_OVERTAKES_TER" or a.sector in ("REB", "INS", "UAF"):
         return "NON_STATE_ACTOR_OVERTAKES_TER"
-    if STATE_FORCES.search(words) or a.sector in ("MIL", "GOV", "COP"):
+    if named == "GOV_REGAINS_TERIT" or a.sector in ("MIL", "GOV", "COP"):
         return "GOV_REGAINS_TERIT"
     return None
 

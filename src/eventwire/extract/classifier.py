@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from eventwire.extract.clauses import LAWS
+
 DATA = Path(__file__).resolve().parent / "data"
 HASH_DIMS = 1 << 13
 FEATURES_DOC = (f"unit mean of int8 PCA token vectors (stop words and punctuation left out), "
@@ -269,7 +271,7 @@ EVIDENCE: dict[str, re.Pattern[str]] = {
 
 
 # ... and words that rule a kind out: a chemical leaking from a plant is an accident
-_ACTS_OF_ONE_SIDE = r"(?:decrees?|laws?|bills?|legislation|ordinances?|budgets?|executive\s+orders?|amendments?)"
+_ACTS_OF_ONE_SIDE = r"(?:(?:" + "|".join(sorted(LAWS)) + r")s?|executive\s+orders?)"
 VETO: dict[str, re.Pattern[str]] = {
     # a decree or a law signed is an act of one side, not an agreement (as the rules read "sign")
     "AGREEMENT": _E(rf"\bsign(?:s|ed|ing)?\s+(?:[\w'-]+\s+){{0,3}}?{_ACTS_OF_ONE_SIDE}\b|"

@@ -13,6 +13,17 @@ import re
 AFTER_WORDS = {"after", "following"}
 
 
+def phrase(tok, limit: int | None = None) -> str:
+    """The words of the phrase `tok` heads, cut to `limit` characters."""
+    return " ".join(t.text for t in tok.subtree)[:limit]
+
+# What one side signs alone is no agreement ("signed a decree", "the law was signed"): the rules'
+# "sign" reads all of these; the classifier's AGREEMENT is ruled out by the laws among them.
+LAWS = {"decree", "law", "bill", "legislation", "ordinance", "budget", "amendment"}
+ONE_SIDED_ACTS = LAWS | {"order", "petition", "letter", "resolution", "statement", "declaration", "appeal",
+                         "autograph", "contract"}
+
+
 def victims_text(sent, trigger) -> str:
     """The part of the sentence that names who was attacked, without the attackers: what
     follows the trigger ("gunmen attacked a college"), or in the passive what precedes it
@@ -40,9 +51,8 @@ def denies_or_claims_an_attack(tok) -> bool:
     the report", "claimed to have downed 116 drones" are not)."""
     comps = [c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp", "pcomp")]
     if tok.lemma_.lower() == "claim":  # a claim's object is the attack itself
-        return any(c.dep_ == "dobj" and ATTACK_NOUNS.search(" ".join(t.text for t in c.subtree)[:80]) for c in comps)
-    return any(ATTACK_NOUNS.search(text) or ATTACK_ACTS.search(text)
-               for text in (" ".join(t.text for t in c.subtree)[:100] for c in comps))
+        return any(c.dep_ == "dobj" and ATTACK_NOUNS.search(phrase(c, 80)) for c in comps)
+    return any(ATTACK_NOUNS.search(text) or ATTACK_ACTS.search(text) for text in (phrase(c, 100) for c in comps))
 
 
 def of_an_attack(tok) -> bool:
@@ -52,7 +62,7 @@ def of_an_attack(tok) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")] + \
         [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")
          for g in c.children if g.dep_ in ("pobj", "pcomp")]
-    return any(ATTACK_NOUNS.search(" ".join(t.text for t in o.subtree)[:80]) for o in objs)
+    return any(ATTACK_NOUNS.search(phrase(o, 80)) for o in objs)
 
 
 
@@ -123,7 +133,7 @@ def agent_text(tok) -> str:
     """The words of who did the act of `tok`: its subject, or the agent of a passive, whole
     ("armed men", not "men")."""
     doer = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
-    return " ".join(t.text for t in doer.subtree) if doer is not None else ""
+    return phrase(doer) if doer is not None else ""
 
 
 

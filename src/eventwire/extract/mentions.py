@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
-from eventwire.extract.clauses import (AFTER_WORDS, KILLING, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS, after_clause_of,
-                                       agent_text, denies_or_claims_an_attack, finds_no_weapon, of_an_attack,
-                                       new_leader, takes_a_person, thrown_explosive, victims_text,
+from eventwire.extract.clauses import (AFTER_WORDS, KILLING, ONE_SIDED_ACTS, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS,
+                                       after_clause_of, agent_text, denies_or_claims_an_attack, finds_no_weapon,
+                                       new_leader, of_an_attack, takes_a_person, thrown_explosive, victims_text,
                                        what_was_set_up)
 from eventwire.extract.kinds import REMOTE, TRIGGERS
 from eventwire.extract.modality import foiled, modality_of
@@ -121,6 +121,22 @@ LOSER = re.compile(r"^\W*(?:[\w-]+\s+){0,6}?(?:from|held\s+by|controlled\s+by)\s
                    r"^\W*(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)'s\b", re.I)
 
 
+def side_named(words: str) -> str | None:
+    """The side words name; an armed group's "Forces" are its own ("the Rapid Support Forces")."""
+    if names_armed_group(words):
+        return "NON_STATE_ACTOR_OVERTAKES_TER"
+    return "GOV_REGAINS_TERIT" if STATE_FORCES.search(words) else None
+
+
+def _side_named_last(words: str) -> str | None:
+    """The side named last in `words`; where a state word ends a group's name ("Syrian
+    Democratic Forces"), the group."""
+    ends = [(m.end(), "GOV_REGAINS_TERIT") for m in STATE_FORCES.finditer(words)] + \
+        [(m.end() + 0.5, "NON_STATE_ACTOR_OVERTAKES_TER") for text in (words, words.lower())
+         for m in NON_STATE.finditer(text)]
+    return max(ends)[1] if ends else None
+
+
 BY_AGENT = re.compile(r"^\W*(?:[\w-]+\s+){0,3}?by\s+((?:the\s+)?[^,.;]{1,60})", re.I)
 
 
@@ -147,16 +163,10 @@ def territory_side(trigger: str, sent_text: str, after: str | None = None) -> st
     if after is not None:
         agent = BY_AGENT.search(after)
         # "the town was seized by rebels"; "Malian troops entered Kidal, a stronghold of the
-        # rebels"; "after clashes with rebels, troops took the town". A named group's "Forces"
-        # are its own: where both patterns end at one word, the group wins (+0.5).
-        words = agent.group(1) if agent else sent_text[:len(sent_text) - len(after)]
-        sides = [(m.end(), "GOV_REGAINS_TERIT") for m in STATE_FORCES.finditer(words)] + \
-                [(m.end() + 0.5, "NON_STATE_ACTOR_OVERTAKES_TER") for m in NON_STATE.finditer(words)] + \
-                [(m.end() + 0.5, "NON_STATE_ACTOR_OVERTAKES_TER") for m in NON_STATE.finditer(words.lower())]
-        if sides and agent:
-            return "NON_STATE_ACTOR_OVERTAKES_TER" if names_armed_group(words) else "GOV_REGAINS_TERIT"
-        if sides:
-            return max(sides)[1]
+        # rebels"; "after clashes with rebels, troops took the town"
+        side = side_named(agent.group(1)) if agent else _side_named_last(sent_text[:len(sent_text) - len(after)])
+        if side is not None:
+            return side
     return "NON_STATE_ACTOR_OVERTAKES_TER" if names_armed_group(sent_text) else "GOV_REGAINS_TERIT"
 
 
@@ -321,7 +331,7 @@ def _usable(head, first, key: str, family: str) -> bool:
     if family == "ATTRIB" and key in ("credit", "allegation", "accusation", "blame",
                                       "accuse", "responsibility") and not HOSTILE.search(first.sent.text):
         return False  # "the ministry responsible for energy": no attack to attribute
-    if key == "sign" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in NOT_AGREEMENTS
+    if key == "sign" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ONE_SIDED_ACTS
                              for c in first.children):
         return False  # "signed a decree", "the law was signed": an act of one side, not an agreement
     if key == "return" and not any(c.dep_ == "nsubj" and c.lemma_.lower() in RETURNEES for c in first.children):
@@ -340,8 +350,6 @@ def _usable(head, first, key: str, family: str) -> bool:
     return True
 
 
-NOT_AGREEMENTS = {"decree", "law", "bill", "order", "legislation", "ordinance", "budget", "petition", "letter",
-                  "resolution", "amendment", "statement", "declaration", "appeal", "autograph", "contract"}
 _NAME_ENTS = {"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"}
 
 
