@@ -255,17 +255,23 @@ BACKGROUND_RANK = 0.9
 
 
 def _background_below_news(drafts: list[_Draft]) -> None:
-    """An event told only as background ("despite a bombing campaign", "an offensive that had
-    involved bombings") is seldom the one the report is about, and the main event must carry the
-    highest confidence: a background event ranks below the best asserted event told as news."""
-    news = [d.confidence for d in drafts if d.modality == "asserted" and d.confidence is not None
-            and not all(m.background for m in d.mentions)]
-    if not news:
-        return
-    cap = round(max(news) * BACKGROUND_RANK, 4)
-    for d in drafts:
-        if d.confidence is not None and all(m.background for m in d.mentions):
-            d.confidence = min(d.confidence, cap)
+    """An event told only as background ("despite a bombing campaign", "fighting had flared days
+    earlier") or as what followed ("troops sent to the area exchanged fire the following day") is
+    seldom the one the report is about, and the main event must carry the highest confidence:
+    what followed ranks below the best asserted event told as news, and background below both."""
+    def tier(d: _Draft) -> int:
+        return 0 if all(m.background for m in d.mentions) else \
+            1 if all(m.background or m.later for m in d.mentions) else 2
+
+    for low in (1, 0):
+        asserted = [(tier(d), d.confidence) for d in drafts if d.modality == "asserted" and d.confidence is not None]
+        above = [c for t, c in asserted if t == low + 1] or [c for t, c in asserted if t > low]
+        if not above:
+            continue
+        cap = round(max(above) * BACKGROUND_RANK, 4)
+        for d in drafts:
+            if d.confidence is not None and tier(d) == low:
+                d.confidence = min(d.confidence, cap)
 
 
 DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", "condemnation"}

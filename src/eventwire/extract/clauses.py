@@ -196,3 +196,54 @@ def new_leader(tok) -> bool:
         return any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in tok.children) \
             and LEADER_ROLES.search(tok.sent.text) is not None
     return any(c.dep_ == "dobj" for c in tok.children) and LEADER_ROLES.search(role) is not None
+
+
+# Speech verbs: what they report is told in their tense ("police said gunmen had stormed the
+# village" is news of the storming, in the past perfect of reported speech).
+SPEECH_LEMMAS = {"say", "claim", "report", "tell", "state", "announce", "confirm", "add", "suggest", "insist",
+                 "write", "post", "deny", "allege", "accuse"}
+_TIMES = r"(?:day|night|morning|afternoon|evening|week|weekend|month|year)"
+# Times told relative to another event, not to the report ("last week" dates the news itself)
+_EARLIER = re.compile(rf"^(?:previously|beforehand)$|\b(?:previous|preceding|prior)\s+{_TIMES}\b|"
+                      r"\b(?:days?|nights?|weeks?|months?|years?)\s+(?:before|earlier)\b", re.I)
+_LATER = re.compile(r"^(?:later|afterwards?|subsequently|meanwhile)$|"
+                    rf"\b(?:following|next|same)\s+{_TIMES}\b|"
+                    r"\b(?:hours?|days?|nights?|weeks?|months?)\s+later\b", re.I)
+
+
+def _clause_verb(tok):
+    """The verb of the clause a trigger sits in: the trigger itself, or the first verb above it
+    ("fighting had flared": flared; "killed in an ambush": killed)."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def told_aside(tok) -> str | None:
+    """Whether the trigger's clause tells what came "before" the news, or what came "after" it,
+    rather than the news: the past perfect outside reported speech ("fighting had flared"), or a
+    time that places it before or after the report's event ("days earlier", "the previous week";
+    "troops sent to the area exchanged fire the following day", "meanwhile")."""
+    verb = _clause_verb(tok)
+    if verb is None:
+        return None
+    verbs = [verb]  # with the verbs it depends on for its time ("blocked the road to protest", "and set")
+    while verbs[-1].head is not verbs[-1] and (verbs[-1].dep_ in ("conj", "xcomp")
+                                               or verbs[-1].dep_ == "advcl" and verbs[-1].tag_ in ("VB", "VBG")):
+        verbs.append(verbs[-1].head)
+    reported = any(a.lemma_.lower() in SPEECH_LEMMAS or a.lower_ == "according"
+                   for v in verbs for a in [*v.ancestors, *v.children])
+    if not reported and any(v.tag_ == "VBN" and any(c.lower_ == "had" and c.dep_ == "aux" for c in v.children)
+                            for v in verbs):
+        return "before"
+    times = [phrase(c) for v in verbs for c in v.children if c.dep_ in ("advmod", "npadvmod", "prep")]
+    if any(_EARLIER.search(t) for t in times):
+        return "before"
+    if any(_LATER.search(t) for t in times):
+        return "after"
+    return None

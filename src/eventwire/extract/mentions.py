@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.clauses import (AFTER_WORDS, KILLING, ONE_SIDED_ACTS, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS,
                                        after_clause_of, agent_text, denies_or_claims_an_attack, finds_no_weapon,
-                                       new_leader, of_an_attack, takes_a_person, thrown_explosive, victims_text,
-                                       what_was_set_up)
+                                       new_leader, of_an_attack, takes_a_person, thrown_explosive, told_aside,
+                                       victims_text, what_was_set_up)
 from eventwire.extract.kinds import REMOTE, TRIGGERS
 from eventwire.extract.modality import foiled, modality_of
 from eventwire.extract.numbers import Quantity
@@ -24,8 +24,8 @@ from eventwire.records import Attribution, DateSpan
 
 ATTACK_KINDS = {"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "CHEM_WEAP", "SUIC_BOMB", "GRENADE"}
 ATTACK_FAMILIES = {REMOTE} | ATTACK_KINDS
-MAX_PHRASE = 3
-FIRST_WORDS = {key.split()[0] for key in TRIGGERS}
+MAX_PHRASE = 4  # "remote - controlled bomb": spaCy splits a hyphenated word in three
+FIRST_WORDS = {key.split()[0].split("-")[0] for key in TRIGGERS}
 
 AIR_CLASSES = {"drone", "aircraft", "guided_bomb"}
 HEAVY_CLASSES = {"missile", "ballistic_missile", "cruise_missile", "rocket", "artillery"}
@@ -38,7 +38,7 @@ POLICE_FORCE = re.compile(r"\b(?:tear\s*gas|teargas|rubber\s+bullets?|live\s+(?:
                           r"shot\s+(?:dead|at)|beat|beaten|killed|injured|wounded|cracked\s+down|crackdown|"
                           r"charged|stun\s+grenades?)\b", re.I)
 _NOT_LETHAL = r"(?!(?:tear|teargas|rubber|water|stun|pepper|warning|smoke|blank)\b)"  # "fired tear gas at"
-LETHAL_FORCE = re.compile(r"\b(?:killed|killing|shot\s+dead|live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire|"
+LETHAL_FORCE = re.compile(r"\b(?:killed|killing|shot\s+dead|shooting\s+dead|live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire|"
                           rf"fired\s+{_NOT_LETHAL}(?:[\w-]+\s+){{0,2}}(?:on|at|into|upon)|"
                           rf"firing\s+{_NOT_LETHAL}(?:[\w-]+\s+){{0,2}}(?:on|at|into|upon)|"
                           r"blind\w*|birdshot|(?<!rubber )bullets?|shot\s+(?:and|at|in)|injured|injuring|wounded|wounding|"
@@ -200,6 +200,7 @@ class Mention:
     passive: bool = False  # the trigger verb is passive ("were arrested", "were damaged")
     by_platform: bool = False  # the kind is named by its aircraft or gun ("warplanes", "mortars hit")
     background: bool = False  # told as background: "despite a bombing campaign", "an offensive that ..."
+    later: bool = False  # told as what followed the news: "troops exchanged fire the following day"
     # an attack stopped before it happened: with weapons a disrupted weapons use, asserted
     # ("police foiled a bomb attack"); without, an attack that did not happen (negated)
     foiled: bool = False
@@ -242,7 +243,8 @@ def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
                 continue
             key_lemma = " ".join(_lemma(w) for w in words)
             key_text = " ".join(w.lower_ for w in words)
-            for key in (key_lemma, key_text):
+            for key in (key_lemma, key_text, key_lemma.replace(" - ", "-"), key_text.replace(" - ", "-"),
+                        key_text.replace(" - ", " ")):  # "sit-in", "gun-battle"
                 if key in TRIGGERS:
                     hit = (n, key)
                     break
@@ -253,6 +255,8 @@ def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
             family, subkind = TRIGGERS[key]
             if key == "fire" and toks[i].pos_ in ("NOUN", "PROPN") and not _under_fire(toks[i]):
                 family, subkind = "MAN_MADE_DISASTER", None  # "fire at the brewery", not "fired at"
+            if key == "storm" and toks[i].pos_ == "VERB":
+                family, subkind = REMOTE, None  # "gunmen stormed a school": an assault, not the weather
             if subkind == "military_movement" and key in WEAK_MOVEMENT \
                     and not MILITARY_CONTEXT.search(sent.text):
                 i += n
@@ -496,12 +500,20 @@ PROTESTERS_SHOT = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?:w
                              r"(?:shot|killed|shot\s+dead)\b", re.I)
 
 
+# A protest on the receiving end of storming, raiding or burning ("security forces stormed the
+# sit-in", "thugs torched the protest camp"): violence done to protesters, not by them.
+PROTEST_ASSAILED = re.compile(
+    r"\b(?:storm\w*|raid\w*|attack\w*|burn\w*|torch\w*|set\s+fire\s+to|broke\s+into|ransack\w*)\s+"
+    r"(?:the\s+|a\s+|their\s+)?(?:[\w'-]+\s+){0,2}?(?:sit-ins?|sit\s*-\s*ins?|protest\s+camps?|camps?|tents?|"
+    r"protests?|protesters|demonstrat\w*|rall(?:y|ies)|march(?:es|ers)?|crowds?|vigils?)\b", re.I)
+
+
 def protest_kind(text: str) -> str:
     """ACLED's protest kinds: protesters' own violence makes a violent demonstration (whatever
     the police answer with); harm done to peaceful protesters is excessive force; dispersal,
     tear gas or arrests without harm are an intervention. What the protest is about (see
     GRIEVANCE) is left out."""
-    text = GRIEVANCE.sub(" ", text)
+    text = PROTEST_ASSAILED.sub(" ", GRIEVANCE.sub(" ", text))
     if PROTESTER_VIOLENCE.search(text):
         return "VIOL_DEMONSTR"
     if (POLICE.search(text) or names_armed_group(text) or SHOOTERS.search(text)) and LETHAL_FORCE.search(text) \
@@ -569,12 +581,17 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         del by_family[REMOTE]
         has_attack = False
     if "ARREST" in by_family and REMOTE in by_family and not weapons and \
-            all(_lemma(sent.doc[t[0]]) == "raid" for t in by_family[REMOTE]):
-        del by_family[REMOTE]  # "arrested 100 people during raids": the raids are how, the arrests what
+            all(_lemma(sent.doc[t[0]]) == "raid" for t in by_family[REMOTE] if modality_of(sent.doc[t[0]]) == "asserted"):
+        # "arrested 100 people during raids": the raids are how, the arrests what (and "suspected
+        # of plotting to storm parliament" tells why)
+        del by_family[REMOTE]
         has_attack = False
     if "PROTEST" in by_family:
         for fam in ("ARREST", "ATTACK", "RIOT", "ARMED_CLASH"):
             by_family.pop(fam, None)
+        if not weapons and PROTEST_ASSAILED.search(text):
+            by_family.pop(REMOTE, None)  # "troops stormed the protest camp": force used on the protest
+            has_attack = False
     seizure = [t for t in by_family.get("DISR_WEAP", []) + by_family.get("TERRITORY", [])
                if re.match(r"(?:seiz|discover|found|find|uncover|confiscat|recover|cache|stash|unearth|defus|detect|"
                            r"deactivat|neutrali[sz]|made\s+safe|make\s+safe|render|controlled)", t[4], re.I)]
@@ -641,7 +658,9 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         m.passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in anchor.children)
         m.by_platform = kind in ATTACK_KINDS and any(
             t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
-        m.background = _background(sent.doc[trig[0]])
+        aside = told_aside(sent.doc[trig[0]])
+        m.background = aside == "before" or _background(sent.doc[trig[0]])
+        m.later = aside == "after"
         m.foiled = was_foiled
         m.by_roles = by_roles
         mentions.append(m)

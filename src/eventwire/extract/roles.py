@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 
 from eventwire.extract.actors import PRONOUNS, ActorRef, actor_of
+from eventwire.extract.clauses import SPEECH_LEMMAS
 from eventwire.extract.mentions import Mention
 from eventwire.geocode import country_iso3, country_location
 
-SPEECH_LEMMAS = {"say", "claim", "report", "tell", "state", "announce", "confirm", "add", "suggest", "insist",
-                 "write", "post", "deny", "allege", "accuse"}
 TARGET_PREPS = {"on", "at", "against", "upon", "into", "toward", "towards"}
 _DEMONYM_BEFORE = re.compile(r"([A-Z][\w-]+)\s+(?:[\w-]+\s+){0,2}$")
 
