@@ -232,6 +232,22 @@ def test_words_that_spacy_splits_or_shares(text, kind):
     assert main_kind(text) == kind
 
 
+@pytest.mark.parametrize("text, kind", [
+    # a crowd of civilians is a mob, an armed one is not; a crowd at a protest riots
+    ("Angry residents of Kisii beat two suspected thieves to death in the market.", "MOB_VIOL"),
+    ("A crowd of villagers attacked and burned the homes of a family accused of witchcraft.", "MOB_VIOL"),
+    ("Armed villagers attacked a Fulani settlement, killing nine herders.", "ATTACK"),
+    ("Youths protesting fuel prices attacked a police station in Kano.", "VIOL_DEMONSTR"),
+    # what killed was no one: a vehicle or a structure that failed, or nature
+    ("Two passenger trains collided near Balasore, killing 288 people.", "MAN_MADE_DISASTER"),
+    ("The ground shook for nearly a minute in the Herat region, killing more than 1,000 villagers.",
+     "NATURAL_DISASTER"),
+    ("A car exploded outside the police headquarters, killing five officers.", "REM_EXPLOS"),
+])
+def test_who_or_what_did_it(text, kind):
+    assert main_kind(text) == kind
+
+
 @pytest.mark.parametrize("text, family", [
     ("Teachers staged a sit-in outside the ministry.", "PROTEST"),
     ("Two gang members died in a shoot-out with police.", "ARMED_CLASH"),

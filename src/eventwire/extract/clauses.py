@@ -131,9 +131,59 @@ QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "scores", "score", "
 
 def agent_text(tok) -> str:
     """The words of who did the act of `tok`: its subject, or the agent of a passive, whole
-    ("armed men", not "men")."""
-    doer = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
-    return phrase(doer) if doer is not None else ""
+    ("armed men", not "men"); for a verb that shares its subject, that of the verb it follows
+    ("villagers attacked and killed a woman", "crowds attacked shops, setting them on fire")."""
+    for _ in range(4):
+        doer = next((c for c in tok.children if c.dep_ in ("nsubj", "agent")), None)
+        if doer is not None:
+            return phrase(doer)
+        if not (tok.dep_ == "conj" or tok.dep_ == "advcl" and tok.tag_ == "VBG") or tok.head is tok:
+            return ""
+        tok = tok.head
+    return ""
+
+
+# Civilians acting as a crowd: their violence is a mob's ("villagers beat a suspected thief to
+# death", "hundreds of people rampaged through the town"); armed ones, and settlers, are a
+# militia to ACLED.
+CROWD = re.compile(r"\b(?:mobs?|crowds?|villagers|residents|locals|youths|students|vigilantes|"
+                   r"(?:hundreds|thousands|dozens|scores|groups?)\s+of\s+(?:angry\s+)?(?:[\w-]+\s+)?"
+                   r"(?:people|men|residents|villagers|youths|locals|students|supporters))\b", re.I)
+ARMED_DOERS = re.compile(r"\b(?:armed|gunmen|militia\w*|fighters|militants|soldiers|troops|police|forces|"
+                         r"bandits|rebels|insurgents|jihadists|guards)\b", re.I)
+
+
+# What killed, when it is no one: a vehicle or structure that failed, or nature ("two trains
+# collided, killing 57", "the roof caved in, killing six", "the ground shook, killing 800").
+_FAILED_THINGS = re.compile(r"\b(?:trains?|bus(?:es)?|minibus(?:es)?|coach|lorry|lorries|trucks?|tankers?|boats?|"
+                            r"ferry|ferries|ships?|vessels?|canoe|roofs?|ceilings?|canopy|buildings?|bridges?|walls?|"
+                            r"dams?|structure|stands?|balcony|cranes?|scaffold\w*|stampede|crush)\b", re.I)
+_NATURE = re.compile(r"\b(?:ground|earth|quake|earthquake|tremors?|volcano|eruption|rivers?|floods?|floodwaters?|"
+                     r"rains?|downpours?|storms?|landslides?|mudslides?|avalanches?|lightning|waves?|tsunami|"
+                     r"cyclone|hurricane|typhoon|heat\s*wave|heat)\b", re.I)
+_HOSTILE_ACTS = {"explode", "detonate", "blow", "hit", "strike", "attack", "fire", "shell", "bomb", "ram", "open",
+                 "shoot", "target", "drop", "launch"}
+
+
+def disaster_kills(tok) -> str | None:
+    """The disaster kind when what killed (`tok`: "killing", "killed") was a thing that failed or
+    nature, not a person: MAN_MADE_DISASTER or NATURAL_DISASTER; None otherwise. A vehicle that
+    exploded or rammed is an attack."""
+    verb = tok.head if tok.dep_ in ("advcl", "conj") and tok.tag_ == "VBG" else tok
+    if verb.lemma_.lower() in _HOSTILE_ACTS:
+        return None
+    doer = agent_text(tok)
+    if _NATURE.search(doer):
+        return "NATURAL_DISASTER"
+    if _FAILED_THINGS.search(doer) and not ARMED_DOERS.search(doer):
+        return "MAN_MADE_DISASTER"
+    return None
+
+
+def by_a_crowd(tok) -> bool:
+    """The act of `tok` was done by a crowd of civilians (see CROWD)."""
+    doer = agent_text(tok)
+    return bool(CROWD.search(doer)) and not ARMED_DOERS.search(doer)
 
 
 

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.clauses import (AFTER_WORDS, KILLING, ONE_SIDED_ACTS, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS,
-                                       after_clause_of, agent_text, denies_or_claims_an_attack, finds_no_weapon,
-                                       new_leader, of_an_attack, takes_a_person, thrown_explosive, told_aside,
-                                       victims_text, what_was_set_up)
+                                       after_clause_of, agent_text, by_a_crowd, denies_or_claims_an_attack,
+                                       disaster_kills, finds_no_weapon, new_leader, of_an_attack, takes_a_person,
+                                       thrown_explosive, told_aside, victims_text, what_was_set_up)
 from eventwire.extract.kinds import REMOTE, TRIGGERS
 from eventwire.extract.modality import foiled, modality_of
 from eventwire.extract.numbers import Quantity
@@ -59,7 +59,7 @@ PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|(?:threw|throws?|throwing|hurl\w
                                 r"(?:[\w-]+\s+){0,3}into\s+(?:a|the)\s+(?:fire|blaze|bonfire))|"
                                 r"stone-throwing|pelt\w*|stones?|rocks|"
                                 r"torch\w*|set\s+(?:fire|ablaze)|confront\w*|fireworks|aggressive|"
-                                r"vandali[sz]\w*|burn\w*|smash\w*|attacked\s+(?:police|officers|security)|"
+                                r"vandali[sz]\w*|burn\w*|smash\w*|attack(?:ed|ing)\s+(?:a\s+|the\s+)?(?:police|officers|security)|"
                                 r"looted|riot(?!\s+(?:police|gear|squad|control|officers))\w*|violent|ransack\w*|damag\w*|petrol\s+bombs?|"
                                 r"molotov|broke\s+into|break(?:ing)?\s+into|storm(?:ed|ing))\b", re.I)
 PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers?|activists|students|supporters|"
@@ -698,6 +698,13 @@ def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
     if kind in ("REM_EXPLOS", "ATTACK", "MAN_MADE_DISASTER", "ARMED_CLASH") and fam in (REMOTE, "ATTACK", "REM_EXPLOS") \
             and not was_foiled and SUICIDE_SIGNS.search(text):
         return "SUIC_BOMB", None, True, False  # "detonated explosives strapped to her body"
+    if kind == "ATTACK" and fam == "ATTACK" and disaster_kills(tok):
+        return disaster_kills(tok), None, True, False  # "two trains collided, killing 57"
+    if kind in ("ATTACK", "PROPERTY_DISTRUCT") and fam in ("ATTACK", REMOTE, "RIOT", "PROPERTY_DISTRUCT") \
+            and by_a_crowd(tok) and not PROTEST_WORDS.search(text) and not POLICE.search(victims_text(tok.sent, tok)):
+        # "villagers beat a suspected thief to death"; a crowd at a protest, or against the
+        # police, is a violent demonstration
+        return "MOB_VIOL", None, True, False
     by_roles = subkind in ("return", "discovery") \
         or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE) \
         or kind == "NON_VIOL_TERRIT_TRANSFER" and fam == "TERRITORY"  # home again; a grave; by a mob; no fight
