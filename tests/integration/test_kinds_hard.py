@@ -248,6 +248,28 @@ def test_who_or_what_did_it(text, kind):
     assert main_kind(text) == kind
 
 
+@pytest.mark.parametrize("text, kind", [
+    # the launch in a clause that says which weapons: the interception is the news
+    ("Air defence units shot down all four rockets fired from across the border toward Metula on Monday.",
+     "DISR_WEAP"),
+    ("Air defences shot down 31 of the 40 attack drones Russia launched overnight, the air force said.",
+     "DISR_WEAP"),
+    ("A cruise missile launched from a warship was intercepted over the bay on Sunday, the navy said.",
+     "DISR_WEAP"),
+    # the launch told in a clause of its own is the attack
+    ("Russia fired more than 40 missiles at Ukraine overnight, and air defence shot down 31 of them.",
+     "ART_MISS_ATTACK"),
+])
+def test_an_interception_is_the_news_unless_the_launch_is(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_an_interception_keeps_both_counts():
+    [event] = asserted("Air defences shot down 31 of the 40 attack drones Russia launched overnight.")
+    [drones] = event.weapons
+    assert (event.kind, drones.launched.value, drones.destroyed.value) == ("DISR_WEAP", 40, 31)
+
+
 @pytest.mark.parametrize("text, family", [
     ("Teachers staged a sit-in outside the ministry.", "PROTEST"),
     ("Two gang members died in a shoot-out with police.", "ARMED_CLASH"),

@@ -180,6 +180,23 @@ def disaster_kills(tok) -> str | None:
     return None
 
 
+def names_the_weapon(tok) -> bool:
+    """`tok` only says which weapons another clause is about: it sits in a clause or word that
+    modifies a noun ("the 60 drones Russia launched", "rockets fired from Gaza", "attack
+    drones"), not in a clause of its own."""
+    if tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].dep_ == "appos" and not any(
+            c.dep_.startswith("nsubj") for c in tok.children):
+        return True  # "48 of the 60 drones Russia launched": the small model's parse of a relative clause
+    t = tok
+    for _ in range(8):
+        if t.dep_ in ("relcl", "acl", "compound", "amod"):
+            return True
+        if t.head is t or t.dep_ in ("ROOT", "conj", "ccomp", "advcl"):
+            return False
+        t = t.head
+    return False
+
+
 def by_a_crowd(tok) -> bool:
     """The act of `tok` was done by a crowd of civilians (see CROWD)."""
     doer = agent_text(tok)

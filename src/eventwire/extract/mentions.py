@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.clauses import (AFTER_WORDS, KILLING, ONE_SIDED_ACTS, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS,
                                        after_clause_of, agent_text, by_a_crowd, denies_or_claims_an_attack,
-                                       disaster_kills, finds_no_weapon, new_leader, of_an_attack, takes_a_person,
-                                       thrown_explosive, told_aside, victims_text, what_was_set_up)
+                                       disaster_kills, finds_no_weapon, names_the_weapon, new_leader, of_an_attack,
+                                       takes_a_person, thrown_explosive, told_aside, victims_text, what_was_set_up)
 from eventwire.extract.kinds import REMOTE, TRIGGERS
 from eventwire.extract.modality import foiled, modality_of
 from eventwire.extract.numbers import Quantity
@@ -576,8 +576,12 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     has_attack = REMOTE in by_family and any(modality_of(sent.doc[t[0]]) == "asserted" for t in by_family[REMOTE])
     destroyed = any(w.destroyed is not None for w in weapons)
     launched = any(w.launched is not None for w in weapons)
-    if "DISR_WEAP" in by_family and has_attack and destroyed and not launched:
-        # "air defence shot down 18 ... during an attack": the interception is the news
+    if "DISR_WEAP" in by_family and has_attack and (destroyed and not launched or all(
+            names_the_weapon(sent.doc[t[0]]) for t in by_family[REMOTE]) and any(
+            not names_the_weapon(sent.doc[t[0]]) for t in by_family["DISR_WEAP"])):
+        # "air defence shot down 18 ... during an attack", "intercepted rockets fired from Gaza",
+        # "shot down 45 of the 60 drones Russia launched": the interception is the news (the
+        # launch only says which weapons; the event keeps both counts)
         del by_family[REMOTE]
         has_attack = False
     if "ARREST" in by_family and REMOTE in by_family and not weapons and \
