@@ -264,6 +264,15 @@ def test_an_interception_is_the_news_unless_the_launch_is(text, kind):
     assert main_kind(text) == kind
 
 
+@pytest.mark.parametrize("text", [
+    "Police sappers defused an improvised explosive device hidden in a culvert under the Kisumu road.",
+    "Engineers safely detonated four landmines found in a field outside the village, the army said.",
+    "An explosive ordnance disposal team made safe a mortar round dug up at a building site in Leeds.",
+])
+def test_a_bomb_made_safe_is_disrupted_weapons_use(text):
+    assert main_kind(text) == "DISR_WEAP"
+
+
 def test_an_interception_keeps_both_counts():
     [event] = asserted("Air defences shot down 31 of the 40 attack drones Russia launched overnight.")
     [drones] = event.weapons

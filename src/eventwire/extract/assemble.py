@@ -277,9 +277,10 @@ def _background_below_news(drafts: list[_Draft]) -> None:
 DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", "condemnation"}
 
 
-# Kinds a trigger names outright ("abducting", "raped", "a grenade", "suicide bomber"): the word
+# Kinds a trigger names outright ("abducting", "raped", "a grenade", "suicide bomber", "defused"): the word
 # decides, as the weapons counted do
-NAMED_KINDS = {k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB")}
+NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB")},
+               "DISR_WEAP": re.compile(r"defus|\bsafe|bomb\s+(?:disposal|squad)|deactivat|controlled", re.I)}
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 
 

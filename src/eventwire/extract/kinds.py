@@ -153,7 +153,7 @@ _add("CHANGE_TO_GROUP_ACT", "military_movement", "tank,convoy,column,encampment,
 _add("TERRITORY", None, "liberation,recapture,capture,seizure,free,drive out,drive back,push back,retreat from")
 # finding or seizing arms is disrupted weapons use (ACLED): decided by the object in extract.mentions
 _add("DISR_WEAP", "seizure", "discover,find,uncover,confiscate,recover,cache,stash,unearth,detect,deactivate,"
-     "bomb disposal,bomb squad,make safe,render safe,controlled explosion,controlled detonation")
+     "bomb disposal,bomb squad,make safe,render safe,controlled explosion,controlled detonation,safely detonate,explosive ordnance disposal,ordnance disposal")
 _add("OTHER", "evacuation", "evacuation,evacuate")
 # ACLED's "other" strategic developments: mass graves found, displaced people returning home
 _add("OTHER", "discovery", "mass grave,mass graves,exhume,exhumation,burial site,human remains")

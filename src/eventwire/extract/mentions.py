@@ -416,7 +416,7 @@ def resolve_kind(family: str, subkind: str | None, sent_text: str, weapons: list
     victims = sent_text if victims_text is None else victims_text
     if family in ("TERRITORY", "DISR_WEAP") and ARMS.search(sent_text) and \
             re.match(r"(?:seiz|captur|discover|found|find|uncover|confiscat|recover|cache|stash|unearth|intercept|"
-                     r"defus|destroy|bomb|made\s+safe|make\s+safe|render|controlled)", low):
+                     r"defus|destroy|bomb|made\s+safe|make\s+safe|render|controlled|safely|(?:explosive\s+)?ordnance)", low):
         return "DISR_WEAP", "seizure"  # "police seized seven revolvers", "a weapons cache was found"
     if family == "DISR_WEAP" and subkind == "seizure":
         return None, None  # found something that is not arms: no event
@@ -598,9 +598,9 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             has_attack = False
     seizure = [t for t in by_family.get("DISR_WEAP", []) + by_family.get("TERRITORY", [])
                if re.match(r"(?:seiz|discover|found|find|uncover|confiscat|recover|cache|stash|unearth|defus|detect|"
-                           r"deactivat|neutrali[sz]|made\s+safe|make\s+safe|render|controlled)", t[4], re.I)]
+                           r"deactivat|neutrali[sz]|made\s+safe|make\s+safe|render|controlled|safely)", t[4], re.I)]
     if seizure and ARMS.search(text) and REMOTE in by_family and \
-            all(sent.doc[t[0] + t[1] - 1].pos_ in ("NOUN", "PROPN") for t in by_family[REMOTE]):
+            all(sent.doc[t[0] + t[1] - 1].pos_ in ("NOUN", "PROPN", "ADJ") for t in by_family[REMOTE]):
         del by_family[REMOTE]  # "explosives and grenades were discovered": a find, not a blast
         has_attack = False
     if any(t[3] == "discovery" for t in by_family.get("OTHER", [])):
