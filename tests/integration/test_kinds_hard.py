@@ -273,6 +273,19 @@ def test_a_bomb_made_safe_is_disrupted_weapons_use(text):
     assert main_kind(text) == "DISR_WEAP"
 
 
+@pytest.mark.parametrize("text, kind", [
+    # a group saying it did the attack claims it
+    ("The Tehrik group said its fighters carried out the bombing of the checkpoint near Wana.", "ATTRIB"),
+    ("The movement disowned the ambush on the convoy, saying its units were not in the area.", "ATTRIB"),
+])
+def test_a_group_claiming_its_own_attack(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_carried_out_alone_is_no_claim():
+    assert main_kind("Troops carried out raids on rebel hideouts in the hills, killing 12 militants.") != "ATTRIB"
+
+
 def test_an_interception_keeps_both_counts():
     [event] = asserted("Air defences shot down 31 of the 40 attack drones Russia launched overnight.")
     [drones] = event.weapons

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.extract.clauses import LAWS
+from eventwire.extract.clauses import LAWS, OWN_CLAIM
 
 DATA = Path(__file__).resolve().parent / "data"
 HASH_DIMS = 1 << 13
@@ -249,7 +249,8 @@ EVIDENCE: dict[str, re.Pattern[str]] = {
                      r"blew|blow|went\s+off|dynamite|tnt|c-?4|remote)"),
     # a claim, accusation or denial: not a "suspected" attacker who carried out an attack
     "ATTRIB": _E(r"\b(?:claim|credit|responsib|blam|accus|behind|den(?:y|ie)|allegation|alleg(?:e|ed)\s+that|"
-                 r"attribut|involvement|implicat|reject|point(?:ed|s|ing)?\s+the\s+finger|culprit|perpetrat)"),
+                 r"attribut|involvement|implicat|reject|point(?:ed|s|ing)?\s+the\s+finger|culprit|perpetrat|disown)|"
+                 + OWN_CLAIM.pattern),
     "MAN_MADE_DISASTER": _E(r"\b(?:fire|blaze|explo|blast|collaps|crash|accident|leak|spill|derail|sank|sink|"
                             r"capsiz|stampede|poison|contamina|burn|flame|smoke|gas|chemical|fuel|collision|toxic|"
                             r"incident|hazard|boiler|furnace|short\s+circuit|electrocut|drown|mine|dam)"),

@@ -55,6 +55,18 @@ def denies_or_claims_an_attack(tok) -> bool:
     return any(ATTACK_NOUNS.search(text) or ATTACK_ACTS.search(text) for text in (phrase(c, 100) for c in comps))
 
 
+# A group's word that it did the attack is a claim of responsibility: "JNIM said its fighters
+# carried out the attack", "IS said one of its men was behind the bombing".
+OWN_CLAIM = re.compile(r"\b(?:said|says|announced|stated|declared|confirmed|boasted)\s+(?:that\s+)?"
+                       r"(?:it|they|its|their|one\s+of\s+(?:its|their))\b(?:\s+[\w-]+){0,3}?\s+(?:had\s+)?"
+                       r"(?:carried\s+out|conducted|perpetrated|staged|(?:was|were)\s+behind)\b", re.I)
+
+
+def claims_its_own_attack(tok) -> bool:
+    """"carried out" is a claim when its doer says it did it (see OWN_CLAIM)."""
+    return bool(OWN_CLAIM.search(tok.sent.text))
+
+
 def of_an_attack(tok) -> bool:
     """"behind the blasts", "responsible for the air strikes", "accused of shelling": the word
     names who did an attack only when an attack is what it governs ("a man accused of collecting

@@ -135,7 +135,7 @@ _add("DIPLO", "sanction", "sanction,embargo,expel,recall ambassador,sever tie,cu
 _add("DIPLO", "aid", "aid,assistance,donate,military aid,humanitarian aid")
 _add("ATTRIB", None, "claim responsibility,take responsibility,responsibility,blame,accuse,deny involvement,"
      "deny responsibility,claim the attack,claimed responsibility,take credit,credit,responsible,allegation,"
-     "accusation,behind,deny,claim")
+     "accusation,behind,deny,claim,carry out,disown,point the finger")
 _add("ORG_CRIME", None, "drug,narcotic,cartel,smuggle,smuggling,trafficking,trafficker,gang,gangster,extortion,"
      "money laundering,cocaine,heroin,methamphetamine,contraband,organised crime,organized crime,bootlegger,"
      "poacher,poaching,robbery,rob,dacoity,dacoit,racket,mafia,fraud,scam,corruption,bribery,cybercrime,"

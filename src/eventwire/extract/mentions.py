@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.clauses import (AFTER_WORDS, KILLING, ONE_SIDED_ACTS, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS,
-                                       after_clause_of, agent_text, by_a_crowd, denies_or_claims_an_attack,
+                                       after_clause_of, agent_text, by_a_crowd, claims_its_own_attack, denies_or_claims_an_attack,
                                        disaster_kills, finds_no_weapon, names_the_weapon, new_leader, of_an_attack,
                                        takes_a_person, thrown_explosive, told_aside, victims_text, what_was_set_up)
 from eventwire.extract.kinds import REMOTE, TRIGGERS
@@ -310,7 +310,9 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False  # "the ministry responsible for energy", "troops behind the lines"
     if key in ("name", "choose", "elect", "replace", "succeed") and not new_leader(first):
         return False  # "named Naim Qassem as its new secretary-general", not "a man named Ali"
-    if key in ("deny", "claim") and (pos != "VERB" or not denies_or_claims_an_attack(first)):
+    if key == "carry out" and not claims_its_own_attack(first):
+        return False  # "JNIM said its fighters carried out the attack": a claim; not "troops carried out raids"
+    if key in ("deny", "claim", "disown") and (pos != "VERB" or not denies_or_claims_an_attack(first)):
         return False  # "denied firing the rocket" and "claimed the bombing" are attributions
     if key == "behind" and first.head.pos_ not in ("AUX", "VERB"):
         return False  # "the men behind the attack were arrested": the arrest is the news
@@ -332,8 +334,8 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False
     if key == "military" and pos != "NOUN":
         return False
-    if family == "ATTRIB" and key in ("credit", "allegation", "accusation", "blame",
-                                      "accuse", "responsibility") and not HOSTILE.search(first.sent.text):
+    if family == "ATTRIB" and key in ("credit", "allegation", "accusation", "blame", "accuse", "responsibility",
+                                      "point the finger") and not HOSTILE.search(first.sent.text):
         return False  # "the ministry responsible for energy": no attack to attribute
     if key == "sign" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ONE_SIDED_ACTS
                              for c in first.children):
@@ -730,7 +732,8 @@ def _reactions_and_abductions(sent, mentions: list[Mention]) -> None:
             m.background = True
 
 
-CLAIM = re.compile(r"claim|credit|responsib|behind|accus|blam|allegation|den(?:y|ied|ies|ial)",
+CLAIM = re.compile(r"claim|credit|responsib|behind|accus|blam|allegation|den(?:y|ied|ies|ial)|carried\s+out|disown|"
+                   r"finger",
                    re.I)  # claims, accusations and denials of an attack
 BACKGROUND_PREPS = {"despite", "before", "since", "ahead", "unlike"}
 BACKGROUND_MARKS = {"since", "before", "although", "though", "until"}
