@@ -227,6 +227,9 @@ def test_background_is_capped_below_the_news_only():
     # a protest stormed is force used on protesters, not their violence
     ("Soldiers stormed the protest camp in the capital, shooting dead nine demonstrators.",
      "FORCE_AGAINST_PROTEST"),
+    # protesters storming a building are violent; a protest by blind people is not force
+    ("Protesters storm parliament in Accra, set part of the building on fire.", "VIOL_DEMONSTR"),
+    ("Police dispersed a sit-in by blind pensioners outside the ministry, detaining four.", "PROTEST_WITH_INTER"),
 ])
 def test_words_that_spacy_splits_or_shares(text, kind):
     assert main_kind(text) == kind

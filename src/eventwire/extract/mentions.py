@@ -41,7 +41,7 @@ _NOT_LETHAL = r"(?!(?:tear|teargas|rubber|water|stun|pepper|warning|smoke|blank)
 LETHAL_FORCE = re.compile(r"\b(?:killed|killing|shot\s+dead|shooting\s+dead|live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire|"
                           rf"fired\s+{_NOT_LETHAL}(?:[\w-]+\s+){{0,2}}(?:on|at|into|upon)|"
                           rf"firing\s+{_NOT_LETHAL}(?:[\w-]+\s+){{0,2}}(?:on|at|into|upon)|"
-                          r"blind\w*|birdshot|(?<!rubber )bullets?|shot\s+(?:and|at|in)|injured|injuring|wounded|wounding|"
+                          r"blinded|blinding|birdshot|(?<!rubber )bullets?|shot\s+(?:and|at|in)|injured|injuring|wounded|wounding|"
                           r"beat|beaten|beating|brutal\w*|lathi-?charged?|baton-?charged?|tortured|died|"
                           r"lost\s+their\s+lives|hospitali[sz]ed|violently|excessive\s+force|heavy-handed)\b", re.I)
 POLICE = re.compile(r"\b(?:police|policemen|cops?|security\s+(?:forces|personnel|agents)|troops|soldiers|riot\s+police|"
@@ -61,7 +61,7 @@ PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|(?:threw|throws?|throwing|hurl\w
                                 r"torch\w*|set\s+(?:fire|ablaze)|confront\w*|fireworks|aggressive|"
                                 r"vandali[sz]\w*|burn\w*|smash\w*|attack(?:ed|ing)\s+(?:a\s+|the\s+)?(?:police|officers|security)|"
                                 r"looted|riot(?!\s+(?:police|gear|squad|control|officers))\w*|violent|ransack\w*|damag\w*|petrol\s+bombs?|"
-                                r"molotov|broke\s+into|break(?:ing)?\s+into|storm(?:ed|ing))\b", re.I)
+                                r"molotov|broke\s+into|break(?:ing)?\s+into|storm(?:s|ed|ing)?|set\s+(?:[\w-]+\s+){1,4}?on\s+fire)\b", re.I)
 PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers?|activists|students|supporters|"
                         r"workers|crowd|agitat\w*|strikers)\b", re.I)
 AIR_CONTEXT = re.compile(r"\b(?:air|aerial|aircraft|jets?|planes?|warplanes?|bombers?|helicopters?|choppers?|"
@@ -502,6 +502,7 @@ PROTESTERS_SHOT = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?:w
                              r"(?:shot|killed|shot\s+dead)\b", re.I)
 
 
+UNARMED_ASSAULT = {"storm", "attack", "assault", "raid"}  # without a weapon named
 # A protest on the receiving end of storming, raiding or burning ("security forces stormed the
 # sit-in", "thugs torched the protest camp"): violence done to protesters, not by them.
 PROTEST_ASSAILED = re.compile(
@@ -595,8 +596,11 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     if "PROTEST" in by_family:
         for fam in ("ARREST", "ATTACK", "RIOT", "ARMED_CLASH"):
             by_family.pop(fam, None)
-        if not weapons and PROTEST_ASSAILED.search(text):
-            by_family.pop(REMOTE, None)  # "troops stormed the protest camp": force used on the protest
+        if not weapons and REMOTE in by_family and (PROTEST_ASSAILED.search(text) or all(
+                _lemma(sent.doc[t[0]]) in UNARMED_ASSAULT for t in by_family[REMOTE])):
+            # "troops stormed the protest camp", "protesters stormed parliament": force used on
+            # or by the protest, which protest_kind reads
+            del by_family[REMOTE]
             has_attack = False
     seizure = [t for t in by_family.get("DISR_WEAP", []) + by_family.get("TERRITORY", [])
                if re.match(r"(?:seiz|discover|found|find|uncover|confiscat|recover|cache|stash|unearth|defus|detect|"
