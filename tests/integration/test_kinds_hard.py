@@ -289,6 +289,32 @@ def test_carried_out_alone_is_no_claim():
     assert main_kind("Troops carried out raids on rebel hideouts in the hills, killing 12 militants.") != "ATTRIB"
 
 
+@pytest.mark.parametrize("text, kind", [
+    # ground taken by fighting, told with verbs other than "captured"
+    ("Government troops drove the insurgents out of Kalemie after two days of fighting.", "GOV_REGAINS_TERIT"),
+    ("Rebel fighters took the town of Bunia after heavy fighting with the army.", "NON_STATE_ACTOR_OVERTAKES_TER"),
+    ("Soldiers won back the airstrip at Ndele after a fierce battle with the rebels.", "GOV_REGAINS_TERIT"),
+    # ground handed over
+    ("The militia handed the military camp at Garabulli to army units after talks, without a shot fired.",
+     "NON_VIOL_TERRIT_TRANSFER"),
+    # nobody took it; nobody claimed it
+    ("Two rival militias fought in the market of Ulvak for hours, but no side took control of the area.",
+     "ARMED_CLASH"),
+    ("Nobody has claimed responsibility for the bombing of the bus station in Quetta.", "REM_EXPLOS"),
+])
+def test_ground_taken_handed_over_or_not(text, kind):
+    assert main_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "He took part in the talks in Doha.",
+    "Police drove the suspects to the station in Kano.",
+    "The minister handed a letter to the ambassador.",
+])
+def test_take_drive_and_hand_are_no_capture_alone(text):
+    assert main_kind(text) not in ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER")
+
+
 def test_an_interception_keeps_both_counts():
     [event] = asserted("Air defences shot down 31 of the 40 attack drones Russia launched overnight.")
     [drones] = event.weapons

@@ -359,7 +359,7 @@ def _retype(d: _Draft, text: str) -> None:
         or d.mentions[0].inherited \
         or d.kind in ATTACK_KINDS and any(m.by_platform for m in d.mentions) \
         or d.kind == "ATTRIB" and any(CLAIM.search(m.trigger_text) for m in d.mentions) \
-        or d.kind == d.mentions[0].kind and d.mentions[0].by_roles \
+        or d.mentions[0].by_roles and (d.kind == d.mentions[0].kind or {d.kind, d.mentions[0].kind} <= set(TERRITORY_KINDS)) \
         or d.kind in NAMED_KINDS and NAMED_KINDS[d.kind].search(d.mentions[0].trigger_text) is not None
     # ("warplanes destroyed depots" is an air strike; "IS took credit for the bombing" is a claim)
     probs = classifier.with_evidence(classifier.probabilities(snippet), snippet, d.kind)

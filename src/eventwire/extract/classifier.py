@@ -204,7 +204,9 @@ def _E(pattern: str) -> re.Pattern[str]:
 
 TAKING = _E(r"\b(?:seiz|captur|retak|recaptur|regain|re-?took|overr[au]n|liberat|reclaim|took\s+"
              r"(?:over|control|back)|tak(?:e|en|ing)\s+(?:over|control|back)|control|fell|fall|"
-             r"push(?:ed)?\s+(?:back|out)|drove|driven|expel|clear|enter|advanc|gain|won|win|occup|"
+             r"push(?:ed|es|ing)?\s+(?:[\w'-]+\s+){0,4}?(?:back|out)|drove|driven|driv(?:e|es|ing)\s|expel|clear|"
+             r"enter|advanc|gain|won|win|occup|wrest|took\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:town|village|city|"
+             r"township|district|municipality|hub|base|camp|airport|airstrip|port|area|region|hill|position)|"
              r"storm|swept|oust|flush|dislodg|secured|securing|restor|reopen)")
 EVIDENCE: dict[str, re.Pattern[str]] = {
     "GOV_REGAINS_TERIT": TAKING,
@@ -278,6 +280,9 @@ VETO: dict[str, re.Pattern[str]] = {
     "AGREEMENT": _E(rf"\bsign(?:s|ed|ing)?\s+(?:[\w'-]+\s+){{0,3}}?{_ACTS_OF_ONE_SIDE}\b|"
                     rf"\b{_ACTS_OF_ONE_SIDE}\s+(?:[\w'-]+\s+){{0,3}}?signed\b"),
     "CHEM_WEAP": _E(r"\b(?:leak|spill|accident|industrial|factory|plant|tanker|pipeline)"),
+    # nobody claimed it: the attack is the news, not a claim
+    "ATTRIB": _E(r"\b(?:no\s+(?:one|group|organi[sz]ation|faction|party)|nobody|none)\s+(?:has\s+|had\s+|have\s+)?"
+                 r"(?:yet\s+|immediately\s+)?(?:claimed|taken|accepted)"),
     # a peaceful protest is one without violence or intervention, by definition
     "PEACE_PROTEST": _E(r"\b(?:violen|clash|riot(?!\s+police)|tear\s*gas|rubber\s+bullet|water\s+cannon|arrest|"
                         r"detain|dispers|baton|stones|rocks|burn|torch|loot|vandal|fired|shot|killed|injur|"

@@ -124,7 +124,7 @@ _add("HQ_ESTABLISHED", None, "set up base,establish base,headquarters,set up cam
 _add("PROPERTY_DISTRUCT", None, "loot,looting,ransack,plunder,demolish,raze,burn,destroy,pillage,vandalism,"
      "damage,deface")
 _add("NON_VIOL_TERRIT_TRANSFER", None, "withdraw,withdrawal,hand over,handover,pull out,retreat,cede,evacuate,"
-     "transfer control,leave")
+     "transfer control,leave,hand")
 _add("DIPLO", "talks", "talk,talks,negotiation,negotiate,negotiator,mediation,mediate,peace process,dialogue")
 _add("DIPLO", "meeting", "meet,meeting,summit,visit,discussion,hold discussion,host,receive,phone call,call,"
      "conversation,consultation,envoy")
@@ -150,7 +150,8 @@ _add("CHANGE_TO_GROUP_ACT", "military_movement", "tank,convoy,column,encampment,
      "apc,ifv,mlrs,tos-1,tos-1a,buk,pantsir,troops,troop,forces,launcher,rocket launcher,howitzer,helicopter,"
      "jet,warship,unit,spot,seen,see,fighters,flying,fly,patrol,checkpoint,soldier,soldiers,mercenary,mercenaries,"
      "serviceman,servicemen,vehicle,vehicles,truck,trucks,equipment,movement,move,submarine,sub,ship,military")
-_add("TERRITORY", None, "liberation,recapture,capture,seizure,free,drive out,drive back,push back,retreat from")
+_add("TERRITORY", None, "liberation,recapture,capture,seizure,free,drive out,drive back,push back,retreat from,"
+     "drive,push,take,win back,wrest,reclaim,dislodge,flush out")
 # finding or seizing arms is disrupted weapons use (ACLED): decided by the object in extract.mentions
 _add("DISR_WEAP", "seizure", "discover,find,uncover,confiscate,recover,cache,stash,unearth,detect,deactivate,"
      "bomb disposal,bomb squad,make safe,render safe,controlled explosion,controlled detonation,safely detonate,explosive ordnance disposal,ordnance disposal")

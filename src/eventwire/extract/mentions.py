@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.clauses import (AFTER_WORDS, KILLING, ONE_SIDED_ACTS, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS,
-                                       after_clause_of, agent_text, by_a_crowd, claims_its_own_attack, denies_or_claims_an_attack,
-                                       disaster_kills, finds_no_weapon, names_the_weapon, new_leader, of_an_attack,
-                                       takes_a_person, thrown_explosive, told_aside, victims_text, what_was_set_up)
+                                       after_clause_of, agent_text, by_a_crowd, claims_its_own_attack,
+                                       denies_or_claims_an_attack, disaster_kills, finds_no_weapon, names_the_weapon,
+                                       new_leader, of_an_attack, phrase, takes_a_person, thrown_explosive,
+                                       told_aside, victims_text, what_was_set_up)
 from eventwire.extract.kinds import REMOTE, TRIGGERS
 from eventwire.extract.modality import foiled, modality_of
 from eventwire.extract.numbers import Quantity
@@ -314,6 +315,15 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False  # "JNIM said its fighters carried out the attack": a claim; not "troops carried out raids"
     if key in ("deny", "claim", "disown") and (pos != "VERB" or not denies_or_claims_an_attack(first)):
         return False  # "denied firing the rocket" and "claimed the bombing" are attributions
+    if key in ("drive", "push") and not (pos == "VERB" and any(c.dep_ == "dobj" for c in first.children) and any(
+            c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "off", "back", "from") for c in first.children)):
+        return False  # "drove the rebels out of the town", not "drove to the border", "pushed for talks"
+    if key == "hand" and not (pos == "VERB" and takes_a_place(first)):
+        return False  # "handed the camp to government forces", not "handed a letter to the minister"
+    if key == "take" and not (pos == "VERB" and not any(c.dep_ == "prt" for c in first.children) and any(
+            c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or SETTLEMENT.search(phrase(c, 60)))
+            for c in first.children)):
+        return False  # "took the town of Ann", not "took part", "took up positions", "took hostages"
     if key == "behind" and first.head.pos_ not in ("AUX", "VERB"):
         return False  # "the men behind the attack were arrested": the arrest is the news
     if first.is_stop and key not in ("down", "call", "fire", "hit", "back", "behind", "make safe"):
@@ -537,9 +547,11 @@ FAMILY_STRENGTH = {
     "NATURAL_DISASTER": 0.75, "MAN_MADE_DISASTER": 0.6,
 }
 SUBKIND_STRENGTH = {"military_movement": 0.3, "evacuation": 0.4}
-SETTLEMENT = re.compile(r"\b(?:village|villages|town|towns|city|cities|area|areas|region|territory|territories|"
-                        r"district|base|airbase|air\s+base|enclave|stronghold|bastion|pocket|hill|positions?)\b", re.I)
-FIGHTING = re.compile(r"\b(?:fight\w*|clash\w*|battl\w*|attack\w*|offensive|assault\w*|kill\w*|firefight|"
+SETTLEMENT = re.compile(r"\b(?:village|villages|town|towns|township|city|cities|area|areas|region|territory|territories|"
+                        r"district|municipality|county|province|valley|island|hub|base|airbase|air\s+base|airstrip|"
+                        r"airport|port|garrison|camps?|outposts?|checkpoints?|enclave|stronghold|bastion|pocket|hill|"
+                        r"positions?)\b", re.I)
+FIGHTING = re.compile(r"\b(?:fight\w*|clash\w*|battl\w*|attack\w*|offensive|assault\w*|kill\w*|firefight|combat|"
                       r"gunfire|shell\w*|storm\w*|overr[au]n)\b", re.I)
 STRONG_WORDS = {  # triggers that name their kind unmistakably
     "mobilise": 0.65, "mobilize": 0.65, "mobilisation": 0.65, "mobilization": 0.65, "redeploy": 0.65,
@@ -715,10 +727,24 @@ def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
         # "villagers beat a suspected thief to death"; a crowd at a protest, or against the
         # police, is a violent demonstration
         return "MOB_VIOL", None, True, False
+    if fam == "TERRITORY" and kind in ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER") and takes_a_place(tok) \
+            and FIGHTING.search(text):
+        # "pushed the rebels out of the valley after heavy fighting": ground taken by fighting
+        # (without a fight named, it may have been handed over: the classifier weighs that)
+        return kind, subkind, True, False
     by_roles = subkind in ("return", "discovery") \
         or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE) \
         or kind == "NON_VIOL_TERRIT_TRANSFER" and fam == "TERRITORY"  # home again; a grave; by a mob; no fight
     return kind, subkind, by_roles, was_foiled
+
+
+def takes_a_place(tok) -> bool:
+    """A capture whose object (or passive subject, or the place driven out of) is a place: a
+    town, a base, a named location."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "from", "of")
+             for p in (c, *c.children) for g in p.children if g.dep_ == "pobj"]
+    return any(o.ent_type_ in ("GPE", "LOC", "FAC") or SETTLEMENT.search(phrase(o, 60)) for o in objs)
 
 
 def _reactions_and_abductions(sent, mentions: list[Mention]) -> None:

@@ -49,6 +49,8 @@ def modality_of(trigger) -> str:
         if tok.dep_ == "pobj" and head.lower_ == "without":
             return "negated"  # "took the town without a fight"
         if tok.dep_ == "pobj" and head.head is not None:
+            if head.head.lemma_.lower() in ("responsibility", "credit", "blame"):
+                return "asserted"  # "nobody claimed responsibility for the bombing": the bombing happened
             if head.head.lemma_.lower() in HYPOTHETICAL_NOUNS:
                 return "hypothetical"
             head = head.head
@@ -72,6 +74,10 @@ def modality_of(trigger) -> str:
             low = child.lower_
             if child.dep_ == "neg":
                 return "negated"
+            if child.dep_ in ("nsubj", "nsubjpass") and trigger in (cur, child) and (
+                    low in ("nobody", "none", "neither") or any(g.dep_ == "det" and g.lower_ == "no"
+                                                                for g in child.children)):
+                return "negated"  # "no side took control", "nobody claimed the attack", "no strikes were reported"
             if child.dep_ == "aux" and low in FUTURE_AUX:
                 return "future"
             if child.dep_ == "aux" and low in HYPOTHETICAL_AUX:
