@@ -315,6 +315,16 @@ def test_take_drive_and_hand_are_no_capture_alone(text):
     assert main_kind(text) not in ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "NON_VIOL_TERRIT_TRANSFER")
 
 
+@pytest.mark.parametrize("text, kind", [
+    # the strike an alert warned of is the news; an alert alone is news of its own
+    ("Air-raid sirens sounded across the south of the country on Sunday. A rocket struck a house in "
+     "Ofakim, injuring two people, medics said.", "ART_MISS_ATTACK"),
+    ("Air-raid sirens sounded across Odesa region for three hours overnight, officials said.", "OTHER"),
+])
+def test_an_alert_ranks_below_the_strike(text, kind):
+    assert main_kind(text) == kind
+
+
 def test_an_interception_keeps_both_counts():
     [event] = asserted("Air defences shot down 31 of the 40 attack drones Russia launched overnight.")
     [drones] = event.weapons

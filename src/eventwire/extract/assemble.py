@@ -258,10 +258,11 @@ def _background_below_news(drafts: list[_Draft]) -> None:
     """An event told only as background ("despite a bombing campaign", "fighting had flared days
     earlier") or as what followed ("troops sent to the area exchanged fire the following day") is
     seldom the one the report is about, and the main event must carry the highest confidence:
-    what followed ranks below the best asserted event told as news, and background below both."""
+    what followed ranks below the best asserted event told as news, and background below both.
+    An air-raid alert ranks with what followed: the strike it warned of, if told, is the news."""
     def tier(d: _Draft) -> int:
         return 0 if all(m.background for m in d.mentions) else \
-            1 if all(m.background or m.later for m in d.mentions) else 2
+            1 if all(m.background or m.later for m in d.mentions) or d.subkind == "air_alert" else 2
 
     for low in (1, 0):
         asserted = [(tier(d), d.confidence) for d in drafts if d.modality == "asserted" and d.confidence is not None]
