@@ -198,7 +198,8 @@ def test_background_is_capped_below_the_news_only():
     from eventwire.extract.assemble import BACKGROUND_RANK, _background_below_news
 
     def draft(conf, background, modality="asserted", later=False):
-        return NS(confidence=conf, modality=modality, mentions=[NS(background=background, later=later)])
+        return NS(confidence=conf, modality=modality, subkind=None,
+                  mentions=[NS(background=background, later=later)])
 
     news, bg = draft(0.6, False), draft(0.9, True)
     _background_below_news([news, bg])
