@@ -326,6 +326,25 @@ def test_an_alert_ranks_below_the_strike(text, kind):
     assert main_kind(text) == kind
 
 
+@pytest.mark.parametrize("text, kind", [
+    # arrests of people trying to protest: the protest was stopped
+    ("Police arrested 30 students as they tried to march to the education ministry in Nairobi.",
+     "PROTEST_WITH_INTER"),
+    # police pushing a march back, or baton-charging a sit-in without serious injury, intervene
+    ("Riot police blocked the march near the presidential palace and pushed the marchers back into side streets.",
+     "PROTEST_WITH_INTER"),
+    ("Police baton-charged nurses holding a sit-in outside the health ministry and bundled a dozen into vans.",
+     "PROTEST_WITH_INTER"),
+    # protesters blocking a road is their protest
+    ("Farmers blocked the main road into Kielce with tractors for several hours, without incident.",
+     "PEACE_PROTEST"),
+    # a deal reached after talks is the deal
+    ("The two governments agreed to an immediate ceasefire after talks mediated by Qatar in Doha.", "AGREEMENT"),
+])
+def test_protests_stopped_and_deals_after_talks(text, kind):
+    assert main_kind(text) == kind
+
+
 def test_an_interception_keeps_both_counts():
     [event] = asserted("Air defences shot down 31 of the 40 attack drones Russia launched overnight.")
     [drones] = event.weapons

@@ -108,7 +108,7 @@ _add("ABDUCT_DISSAP", None, "abduct,abduction,kidnap,kidnapping,hostage,disappea
      "enforced disappearance")
 _add("PROTEST", None, "protest,demonstration,demonstrate,demonstrator,protester,protestor,rally,march,sit-in,picket,"
      "strike action,go on strike,walkout,boycott,vigil,hunger strike,agitation,dharna,gherao,blockade,chant,"
-     "down tool,human chain")
+     "down tool,human chain,block")
 _add("RIOT", None, "petrol bomb,molotov,riot,rioter,rioting,unrest,vandalise,vandalize,torch,set fire,set ablaze,stone pelting,"
      "throw stone,pelt,arson")
 _add("MOB_VIOL", None, "mob,lynch mob,vigilante,angry crowd,mob violence")

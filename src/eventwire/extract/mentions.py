@@ -43,7 +43,7 @@ LETHAL_FORCE = re.compile(r"\b(?:killed|killing|shot\s+dead|shooting\s+dead|live
                           rf"fired\s+{_NOT_LETHAL}(?:[\w-]+\s+){{0,2}}(?:on|at|into|upon)|"
                           rf"firing\s+{_NOT_LETHAL}(?:[\w-]+\s+){{0,2}}(?:on|at|into|upon)|"
                           r"blinded|blinding|birdshot|(?<!rubber )bullets?|shot\s+(?:and|at|in)|injured|injuring|wounded|wounding|"
-                          r"beat|beaten|beating|brutal\w*|lathi-?charged?|baton-?charged?|tortured|died|"
+                          r"beat|beaten|beating|brutal\w*|tortured|died|"
                           r"lost\s+their\s+lives|hospitali[sz]ed|violently|excessive\s+force|heavy-handed)\b", re.I)
 POLICE = re.compile(r"\b(?:police|policemen|cops?|security\s+(?:forces|personnel|agents)|troops|soldiers|riot\s+police|"
                     r"officers|authorities|army|military|gendarmes?|gendarmerie|forces|paramilitar\w*|rangers|"
@@ -53,7 +53,10 @@ INTERVENTION = re.compile(r"\b(?:arrest\w*|detain\w*|dispers\w*|disrupt\w*|round
                           r"tear\s*gas|water\s+cannons?|rubber\s+bullets?|kettl\w*|cordon\w*|dragg?\w*|"
                           r"forcibly|carried\s+(?:away|off|out)|carrying\s+(?:away|off|out)|pushed\s+back|scuffle\w*|"
                           r"manhandl\w*|shov\w*|br(?:oke|oken|eak\w*)\s+up|blocked\s+by|cleared|haul\w*|"
-                          r"bundl\w*|confiscat\w*|summon\w*|took\s+\w+\s+(?:\w+\s+)?into\s+custody)\b", re.I)
+                          r"bundl\w*|confiscat\w*|summon\w*|took\s+\w+\s+(?:\w+\s+)?into\s+custody|"
+                          r"block(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:march\w*|rall(?:y|ies)|protest\w*)|"
+                          r"push(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:back|away|off)|turn(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?back|"
+                          r"seal(?:ed|ing)\s+off|scatter\w*|took\s+them\s+away|driven\s+away)\b", re.I)
 PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|(?:threw|throws?|throwing|hurl\w*)\s+(?:[\w-]+\s+){0,3}(?:stones|"
                                 r"rocks|bottles|bricks|projectiles|petrol|molotov|fireworks|firecrackers|objects|"
                                 r"missiles|debris|eggs|chairs|at\s+(?:the\s+)?(?:police|officers|security|troops)|"
@@ -318,6 +321,10 @@ def _usable(head, first, key: str, family: str) -> bool:
     if key in ("drive", "push") and not (pos == "VERB" and any(c.dep_ == "dobj" for c in first.children) and any(
             c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "off", "back", "from") for c in first.children)):
         return False  # "drove the rebels out of the town", not "drove to the border", "pushed for talks"
+    if key == "block" and not (pos == "VERB" and any(c.dep_ == "dobj" and ROADS.search(phrase(c, 60))
+                                                      for c in first.children)
+                               and not POLICE.search(agent_text(first))):
+        return False  # "farmers blocked the highway", not "police blocked the march", "blocked a bill"
     if key == "hand" and not (pos == "VERB" and takes_a_place(first)):
         return False  # "handed the camp to government forces", not "handed a letter to the minister"
     if key == "take" and not (pos == "VERB" and not any(c.dep_ == "prt" for c in first.children) and any(
@@ -512,6 +519,8 @@ PROTESTERS_SHOT = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?:w
                              r"(?:shot|killed|shot\s+dead)\b", re.I)
 
 
+ROADS = re.compile(r"\b(?:roads?|highways?|streets?|routes?|motorways?|railways?|rail\s+lines?|tracks|bridges?|"
+                   r"crossings?|junctions?|intersections?|traffic|entrances?|gates?)\b", re.I)
 UNARMED_ASSAULT = {"storm", "attack", "assault", "raid"}  # without a weapon named
 # A protest on the receiving end of storming, raiding or burning ("security forces stormed the
 # sit-in", "thugs torched the protest camp"): violence done to protesters, not by them.
@@ -605,7 +614,9 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         # of plotting to storm parliament" tells why)
         del by_family[REMOTE]
         has_attack = False
-    if "PROTEST" in by_family:
+    if "PROTEST" in by_family and any(modality_of(sent.doc[t[0]]) == "asserted" for t in by_family["PROTEST"]):
+        # the protest absorbs what was done at it; a protest only tried or planned ("arrested 45
+        # people as they tried to march") leaves the arrests, a protest with intervention
         for fam in ("ARREST", "ATTACK", "RIOT", "ARMED_CLASH"):
             by_family.pop(fam, None)
         if not weapons and REMOTE in by_family and (PROTEST_ASSAILED.search(text) or all(
@@ -732,6 +743,8 @@ def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
         # "pushed the rebels out of the valley after heavy fighting": ground taken by fighting
         # (without a fight named, it may have been handed over: the classifier weighs that)
         return kind, subkind, True, False
+    if fam == "AGREEMENT" and _agreed(tok):
+        return kind, subkind, True, False  # "agreed to an immediate ceasefire after talks in Doha"
     by_roles = subkind in ("return", "discovery") \
         or kind == "MOB_VIOL" and fam in ("ATTACK", REMOTE) \
         or kind == "NON_VIOL_TERRIT_TRANSFER" and fam == "TERRITORY"  # home again; a grave; by a mob; no fight
@@ -847,7 +860,8 @@ def _agreed(tok) -> bool:
     "signed a prisoner swap"; not "agreed to hold talks")."""
     if tok.pos_ != "VERB" or _lemma(tok) not in ("agree", "sign", "reach"):
         return False
-    what = " ".join(t.text for c in tok.children if c.dep_ in ("dobj", "xcomp", "prep", "ccomp") for t in c.subtree)
+    what = " ".join(t.text for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp")
+                    or c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for t in c.subtree)  # not "after talks"
     return bool(what) and not re.search(r"\b(?:talk|meet|negotiat|discuss|consult|dialogue)", what, re.I)
 
 
