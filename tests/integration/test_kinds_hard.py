@@ -345,6 +345,21 @@ def test_protests_stopped_and_deals_after_talks(text, kind):
     assert main_kind(text) == kind
 
 
+@pytest.mark.parametrize("text, kind", [
+    # an arrest told as one is an arrest, whatever the rest of the sentence is about
+    ("Former prime minister Ilir Dervishi was taken into custody after a court sentenced him to nine years "
+     "in prison for bribery.", "ARREST"),
+    ("Former president Rodrigo Alcala was apprehended at the airport on an international warrant and flown "
+     "to The Hague.", "ARREST"),
+    ("Police took former governor Samuel Oduya into custody at his home early on Saturday.", "ARREST"),
+    # unless people were detained where they had gathered
+    ("Police detained dozens of students who had gathered peacefully outside the governor's office.",
+     "PROTEST_WITH_INTER"),
+])
+def test_an_arrest_named_is_an_arrest(text, kind):
+    assert main_kind(text) == kind
+
+
 def test_an_interception_keeps_both_counts():
     [event] = asserted("Air defences shot down 31 of the 40 attack drones Russia launched overnight.")
     [drones] = event.weapons

@@ -278,10 +278,12 @@ def _background_below_news(drafts: list[_Draft]) -> None:
 DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", "condemnation"}
 
 
-# Kinds a trigger names outright ("abducting", "raped", "a grenade", "suicide bomber", "defused"): the word
+# Kinds a trigger names outright ("abducting", "raped", "a grenade", "suicide bomber", "defused",
+# "apprehended"): the word
 # decides, as the weapons counted do
 NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB")},
-               "DISR_WEAP": re.compile(r"defus|\bsafe|bomb\s+(?:disposal|squad)|deactivat|controlled", re.I)}
+               "DISR_WEAP": re.compile(r"defus|\bsafe|bomb\s+(?:disposal|squad)|deactivat|controlled", re.I),
+               "ARREST": re.compile(r"arrest|apprehend|custody|detain|handcuff", re.I)}
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 
 
@@ -361,8 +363,10 @@ def _retype(d: _Draft, text: str) -> None:
         or d.kind in ATTACK_KINDS and any(m.by_platform for m in d.mentions) \
         or d.kind == "ATTRIB" and any(CLAIM.search(m.trigger_text) for m in d.mentions) \
         or d.mentions[0].by_roles and (d.kind == d.mentions[0].kind or {d.kind, d.mentions[0].kind} <= set(TERRITORY_KINDS)) \
-        or d.kind in NAMED_KINDS and NAMED_KINDS[d.kind].search(d.mentions[0].trigger_text) is not None
-    # ("warplanes destroyed depots" is an air strike; "IS took credit for the bombing" is a claim)
+        or d.kind in NAMED_KINDS and NAMED_KINDS[d.kind].search(d.mentions[0].trigger_text) is not None \
+        and not (d.kind == "ARREST" and classifier.EVIDENCE["PEACE_PROTEST"].search(snippet))
+    # ("warplanes destroyed depots" is an air strike; "IS took credit for the bombing" is a claim;
+    # people detained where people gathered may be a protest stopped, for the classifier to weigh)
     probs = classifier.with_evidence(classifier.probabilities(snippet), snippet, d.kind)
     if not locked:  # a locked kind stands, and pooling inside a group leaves its support as it is
         probs = _by_roles(d, probs, snippet)
