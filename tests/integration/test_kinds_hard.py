@@ -366,11 +366,20 @@ def test_an_interception_keeps_both_counts():
     assert (event.kind, drones.launched.value, drones.destroyed.value) == ("DISR_WEAP", 40, 31)
 
 
+@pytest.mark.parametrize("text", [
+    "Two men on a motorcycle tossed a fragmentation device into a pharmacy in Tulua, injuring the owner.",
+    "An attacker threw an RGD-5 into a crowded market hall in Gitega, wounding 14 people.",
+])
+def test_grenades_by_other_names(text):
+    assert main_kind(text) == "GRENADE"
+
+
 @pytest.mark.parametrize("text, family", [
     ("Teachers staged a sit-in outside the ministry.", "PROTEST"),
     ("Two gang members died in a shoot-out with police.", "ARMED_CLASH"),
     ("A remote-controlled bomb went off near the bus station.", "REM_EXPLOS"),
     ("Insurgents withdrew after a five-hour gun-battle with troops.", "ARMED_CLASH"),
+    ("A TOS-1 was filmed near Tokmak on Monday.", "CHANGE_TO_GROUP_ACT"),  # one token, with its hyphen
 ])
 def test_hyphenated_trigger_words_are_read(text, family):
     from eventwire.extract.mentions import find_triggers

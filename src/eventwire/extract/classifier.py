@@ -218,7 +218,7 @@ EVIDENCE: dict[str, re.Pattern[str]] = {
     "SUIC_BOMB": _E(r"\b(?:suicide|kamikaze|self-?detonat|blew\s+(?:him|her|them)sel|explosive\s+(?:vest|belt)|"
                     r"martyrdom|istishhad|inghimasi)"),
     "SEX_VIOL": _E(r"\b(?:rap(?:e|ed|es|ing|ist)|sexual|sexually|molest|defil|harass|abus|assault)"),
-    "GRENADE": _E(r"\bgrenade"),
+    "GRENADE": _E(r"\b(?:grenade|fragmentation\s+(?:device|bomb)|hand\s+bomb|rgd-?5|m26|m67)"),
     # diplomacy and agreements: a word of talks, visits, statements between governments, or of a deal
     "DIPLO": _E(r"\b(?:talk|negotiat|mediat|dialogue|meet|summit|visit|discuss|host|receiv|call|conversation|"
                 r"consult|envoy|acknowledg|dismiss|warn|condemn|urg|critici|prais|welcom|reject|demand|appeal|insist|"

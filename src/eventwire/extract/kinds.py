@@ -98,7 +98,8 @@ _add("SUIC_BOMB", None, "suicide bomber,suicide bombing,suicide attack,suicide b
      "explosive belt,explosive strap,human bomb,svbied")
 _add("REM_EXPLOS", None, "ied,roadside bomb,landmine,land mine,car bomb,explosive device,improvised explosive,"
      "bomb blast,bomb explosion,booby trap,mine blast,detonate,remote-controlled bomb")
-_add("GRENADE", None, "grenade,hand grenade,hand bomb,hand thrown")  # "hand-thrown": clauses.THROWN_EXPLOSIVE
+_add("GRENADE", None, "grenade,hand grenade,hand bomb,hand thrown,fragmentation device,fragmentation bomb,"
+     "rgd-5,rgd-5s,m26,m67,f-1 grenade")  # "hand-thrown": clauses.THROWN_EXPLOSIVE
 _add("SEX_VIOL", None, "rape,gang-rape,gangrape,sexual assault,sexually assault,sexual violence,molest,sexual abuse,"
      "sexually abuse,sexually,sexual act,sexual exploitation,sexual slavery,sex slave,sexual slave")
 _add("ATTACK", None, "kill,murder,stab,behead,massacre,execute,shoot,gun down,torture,beat,lynch,hack,assassinate,"

@@ -26,7 +26,7 @@ from eventwire.records import Attribution, DateSpan
 ATTACK_KINDS = {"AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS", "CHEM_WEAP", "SUIC_BOMB", "GRENADE"}
 ATTACK_FAMILIES = {REMOTE} | ATTACK_KINDS
 MAX_PHRASE = 4  # "remote - controlled bomb": spaCy splits a hyphenated word in three
-FIRST_WORDS = {key.split()[0].split("-")[0] for key in TRIGGERS}
+FIRST_WORDS = {w for key in TRIGGERS for w in (key.split()[0], key.split()[0].split("-")[0])}  # "tos-1", "sit"
 
 AIR_CLASSES = {"drone", "aircraft", "guided_bomb"}
 HEAVY_CLASSES = {"missile", "ballistic_missile", "cruise_missile", "rocket", "artillery"}
