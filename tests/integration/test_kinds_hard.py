@@ -360,6 +360,15 @@ def test_an_arrest_named_is_an_arrest(text, kind):
     assert main_kind(text) == kind
 
 
+@pytest.mark.parametrize("text", [
+    "Amal named Omar Dalil as its new secretary-general, a month after Ali Hamdan was killed in Sidon.",
+    "The KLF said it was dissolving and ending its armed struggle against the state, after a congress held in the "
+    "mountains, a news agency reported.",
+])
+def test_a_group_changed(text):
+    assert main_kind(text) == "CHANGE_TO_GROUP_ACT"
+
+
 def test_an_interception_keeps_both_counts():
     [event] = asserted("Air defences shot down 31 of the 40 attack drones Russia launched overnight.")
     [drones] = event.weapons

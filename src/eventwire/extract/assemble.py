@@ -279,11 +279,13 @@ DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", 
 
 
 # Kinds a trigger names outright ("abducting", "raped", "a grenade", "suicide bomber", "defused",
-# "apprehended"): the word
+# "apprehended", "curfew"): the word
 # decides, as the weapons counted do
 NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB")},
                "DISR_WEAP": re.compile(r"defus|\bsafe|bomb\s+(?:disposal|squad)|deactivat|controlled", re.I),
-               "ARREST": re.compile(r"arrest|apprehend|custody|detain|handcuff", re.I)}
+               "ARREST": re.compile(r"arrest|apprehend|custody|detain|handcuff", re.I),
+               "CHANGE_TO_GROUP_ACT": re.compile(r"curfew|martial\s+law|state\s+of\s+emergency|mobili[sz]|disband|"
+                                                 r"dissolv", re.I)}
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 
 

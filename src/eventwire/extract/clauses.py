@@ -258,7 +258,7 @@ SUICIDE_SIGNS = re.compile(
     re.I)
 
 
-LEADER_ROLES = re.compile(r"\b(?:leader|chief|head|commander|secretary-general|secretary\s+general|president|chairman|"
+LEADER_ROLES = re.compile(r"\b(?:leader|chief|head|commander|secretary(?:\s*-\s*|\s+)general|president|chairman|"
                           r"emir|successor|spokesman|commander-in-chief|chief\s+of\s+staff|governor|"
                           r"prime\s+minister|minister|deputy)\b", re.I)
 

@@ -563,7 +563,7 @@ SETTLEMENT = re.compile(r"\b(?:village|villages|town|towns|township|city|cities|
 FIGHTING = re.compile(r"\b(?:fight\w*|clash\w*|battl\w*|attack\w*|offensive|assault\w*|kill\w*|firefight|combat|"
                       r"gunfire|shell\w*|storm\w*|overr[au]n)\b", re.I)
 STRONG_WORDS = {  # triggers that name their kind unmistakably
-    "mobilise": 0.65, "mobilize": 0.65, "mobilisation": 0.65, "mobilization": 0.65, "redeploy": 0.65,
+    "mobilise": 0.65, "mobilize": 0.65, "dissolve": 0.65, "mobilisation": 0.65, "mobilization": 0.65, "redeploy": 0.65,
     "reinforce": 0.6, "disband": 0.65, "merge": 0.55, "recruit": 0.55, "curfew": 0.6, "martial law": 0.65,
     "state of emergency": 0.65, "fraud": 0.8, "scam": 0.8, "smuggle": 0.8, "smuggling": 0.8, "trafficking": 0.8,
     "trafficker": 0.8, "cartel": 0.8, "corruption": 0.75, "cybercrime": 0.8, "syndicate": 0.8, "drug": 0.75,
