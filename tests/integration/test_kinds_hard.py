@@ -369,6 +369,17 @@ def test_a_group_changed(text):
     assert main_kind(text) == "CHANGE_TO_GROUP_ACT"
 
 
+@pytest.mark.parametrize("text, kind", [
+    # drugs by name are organised crime
+    ("Border guards found nearly two million captagon pills hidden in a truck crossing from Syria at Jaber.",
+     "ORG_CRIME"),
+    # sanctions imposed are diplomacy, not a change to a group
+    ("The European Union imposed sanctions on two Rwandan commanders over the fighting in eastern Congo.", "DIPLO"),
+])
+def test_drugs_and_sanctions_by_name(text, kind):
+    assert main_kind(text) == kind
+
+
 def test_an_interception_keeps_both_counts():
     [event] = asserted("Air defences shot down 31 of the 40 attack drones Russia launched overnight.")
     [drones] = event.weapons

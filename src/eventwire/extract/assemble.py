@@ -285,7 +285,8 @@ NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL
                "DISR_WEAP": re.compile(r"defus|\bsafe|bomb\s+(?:disposal|squad)|deactivat|controlled", re.I),
                "ARREST": re.compile(r"arrest|apprehend|custody|detain|handcuff", re.I),
                "CHANGE_TO_GROUP_ACT": re.compile(r"curfew|martial\s+law|state\s+of\s+emergency|mobili[sz]|disband|"
-                                                 r"dissolv", re.I)}
+                                                 r"dissolv", re.I),
+               "DIPLO": re.compile(r"sanction|embargo|blacklist|asset\s+freeze|travel\s+ban", re.I)}
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 
 

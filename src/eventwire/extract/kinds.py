@@ -128,16 +128,18 @@ _add("NON_VIOL_TERRIT_TRANSFER", None, "withdraw,withdrawal,hand over,handover,p
      "transfer control,leave,hand")
 _add("DIPLO", "talks", "talk,talks,negotiation,negotiate,negotiator,mediation,mediate,peace process,dialogue")
 _add("DIPLO", "meeting", "meet,meeting,summit,visit,discussion,hold discussion,host,receive,phone call,call,"
-     "conversation,consultation,envoy")
+     "conversation,consultation,envoy,speak by phone,speak by telephone,phone,telephone")
 _add("DIPLO", "statement", "acknowledge,dismiss,warn,condemn,urge,criticise,criticize,praise,welcome,reject,"
      "demand,appeal,insist,pledge,vow,downplay,denounce,hint,stress")
 _add("DIPLO", "sanction", "sanction,embargo,expel,recall ambassador,sever tie,cut tie,break off tie,sever relation,"
-     "cut relation,break off relation,suspend relation,suspend tie,sever ties,cut ties,sever relations")
+     "cut relation,break off relation,suspend relation,suspend tie,sever ties,cut ties,sever relations,blacklist,"
+     "asset freeze,travel ban")
 _add("DIPLO", "aid", "aid,assistance,donate,military aid,humanitarian aid")
 _add("ATTRIB", None, "claim responsibility,take responsibility,responsibility,blame,accuse,deny involvement,"
      "deny responsibility,claim the attack,claimed responsibility,take credit,credit,responsible,allegation,"
      "accusation,behind,deny,claim,carry out,disown,point the finger")
-_add("ORG_CRIME", None, "drug,narcotic,cartel,smuggle,smuggling,trafficking,trafficker,gang,gangster,extortion,"
+_add("ORG_CRIME", None, "captagon,fentanyl,tramadol,cannabis,marijuana,hashish,opium,meth,crystal meth,ketamine,"
+     "drug,narcotic,cartel,smuggle,smuggling,trafficking,trafficker,gang,gangster,extortion,"
      "money laundering,cocaine,heroin,methamphetamine,contraband,organised crime,organized crime,bootlegger,"
      "poacher,poaching,robbery,rob,dacoity,dacoit,racket,mafia,fraud,scam,corruption,bribery,cybercrime,"
      "cyber crime,syndicate,racketeering,counterfeit,human trafficking,crime ring,smuggling ring")

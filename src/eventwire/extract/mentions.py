@@ -325,6 +325,9 @@ def _usable(head, first, key: str, family: str) -> bool:
                                                       for c in first.children)
                                and not POLICE.search(agent_text(first))):
         return False  # "farmers blocked the highway", not "police blocked the march", "blocked a bill"
+    if key in ("impose", "suspend") and re.search(r"\b(?:sanction|tariff|embargo|visa|travel\s+ban|asset)",
+                                                  first.sent.text, re.I):
+        return False  # "sanctions were imposed", "suspended its partnership": diplomacy, not a group's change
     if key == "hand" and not (pos == "VERB" and takes_a_place(first)):
         return False  # "handed the camp to government forces", not "handed a letter to the minister"
     if key == "take" and not (pos == "VERB" and not any(c.dep_ == "prt" for c in first.children) and any(
@@ -567,7 +570,9 @@ STRONG_WORDS = {  # triggers that name their kind unmistakably
     "reinforce": 0.6, "disband": 0.65, "merge": 0.55, "recruit": 0.55, "curfew": 0.6, "martial law": 0.65,
     "state of emergency": 0.65, "fraud": 0.8, "scam": 0.8, "smuggle": 0.8, "smuggling": 0.8, "trafficking": 0.8,
     "trafficker": 0.8, "cartel": 0.8, "corruption": 0.75, "cybercrime": 0.8, "syndicate": 0.8, "drug": 0.75,
-    "narcotic": 0.8, "extortion": 0.8, "money laundering": 0.85, "racket": 0.75, "counterfeit": 0.8,
+    "narcotic": 0.8, "captagon": 0.8, "fentanyl": 0.8, "tramadol": 0.8, "cannabis": 0.75, "marijuana": 0.75,
+    "hashish": 0.8, "opium": 0.8, "meth": 0.8, "ketamine": 0.8, "cocaine": 0.8, "heroin": 0.8, "methamphetamine": 0.8,
+    "extortion": 0.8, "money laundering": 0.85, "racket": 0.75, "counterfeit": 0.8,
 }
 DIPLO_STRENGTH = {"talks": 0.65, "meeting": 0.6, "statement": 0.4, "sanction": 0.65, "aid": 0.5}
 FOUND_DEAD = {"body", "corpse", "grave", "remains", "remain", "casualty", "deceased"}
