@@ -283,7 +283,7 @@ DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", 
 # decides, as the weapons counted do
 NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB")},
                "DISR_WEAP": re.compile(r"defus|\bsafe|bomb\s+(?:disposal|squad)|deactivat|controlled", re.I),
-               "ARREST": re.compile(r"arrest|apprehend|custody|detain|handcuff", re.I),
+               "ARREST": re.compile(r"\b(?:arrested|apprehended|detained|handcuffed)\b|custody", re.I),
                "CHANGE_TO_GROUP_ACT": re.compile(r"curfew|martial\s+law|state\s+of\s+emergency|mobili[sz]|disband|"
                                                  r"dissolv", re.I),
                "DIPLO": re.compile(r"sanction|embargo|blacklist|asset\s+freeze|travel\s+ban", re.I)}
