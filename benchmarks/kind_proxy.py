@@ -9,6 +9,13 @@ the kind definitions, like the training examples, but is kept apart from them: n
 trained on it, and its errors are not read to write rules. It measures how a change carries to
 text nobody tuned for. Reading its errors would spend it; report only the numbers.
 
+`--examples benchmarks/data/kind_proxy_2.jsonl` scores a second such set, 600 snippets (20 per
+kind) written later by helpers who saw only the definitions sheet: leads of wire and regional
+reports, a third with invented names or a background sentence first (batch 2026-proxy-z), and
+scraped local news with cut-off sentences, translated English and aftermath sentences (batch
+2026-proxy-w). Its errors were never read either; it was scored four times while the rules of
+one session were written, from the first commit of that session to its last.
+
 As the referee does, a snippet's kind is that of its highest-confidence asserted event.
 `--src` runs the source tree ROOT instead of this one (a `git worktree` of an older commit),
 to compare two versions in one sitting. `--examples benchmarks/data/kind_styles.jsonl` scores
