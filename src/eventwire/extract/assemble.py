@@ -279,8 +279,7 @@ DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", 
 
 
 # Kinds a trigger names outright ("abducting", "raped", "a grenade", "suicide bomber", "defused",
-# "apprehended", "curfew"): the word
-# decides, as the weapons counted do
+# "apprehended", "curfew", "sanctions"): the word decides, as the weapons counted do
 NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB")},
                "DISR_WEAP": re.compile(r"defus|\bsafe|bomb\s+(?:disposal|squad)|deactivat|controlled", re.I),
                "ARREST": re.compile(r"\b(?:arrested|apprehended|detained|handcuffed)\b|custody", re.I),
@@ -365,7 +364,8 @@ def _retype(d: _Draft, text: str) -> None:
         or d.mentions[0].inherited \
         or d.kind in ATTACK_KINDS and any(m.by_platform for m in d.mentions) \
         or d.kind == "ATTRIB" and any(CLAIM.search(m.trigger_text) for m in d.mentions) \
-        or d.mentions[0].by_roles and (d.kind == d.mentions[0].kind or {d.kind, d.mentions[0].kind} <= set(TERRITORY_KINDS)) \
+        or d.mentions[0].by_roles and (d.kind == d.mentions[0].kind
+                                       or {d.kind, d.mentions[0].kind} <= set(TERRITORY_KINDS)) \
         or d.kind in NAMED_KINDS and NAMED_KINDS[d.kind].search(d.mentions[0].trigger_text) is not None \
         and not (d.kind == "ARREST" and classifier.EVIDENCE["PEACE_PROTEST"].search(snippet))
     # ("warplanes destroyed depots" is an air strike; "IS took credit for the bombing" is a claim;

@@ -157,7 +157,8 @@ _add("TERRITORY", None, "liberation,recapture,capture,seizure,free,drive out,dri
      "drive,push,take,win back,wrest,reclaim,dislodge,flush out")
 # finding or seizing arms is disrupted weapons use (ACLED): decided by the object in extract.mentions
 _add("DISR_WEAP", "seizure", "discover,find,uncover,confiscate,recover,cache,stash,unearth,detect,deactivate,"
-     "bomb disposal,bomb squad,make safe,render safe,controlled explosion,controlled detonation,safely detonate,explosive ordnance disposal,ordnance disposal")
+     "bomb disposal,bomb squad,make safe,render safe,controlled explosion,controlled detonation,safely detonate,"
+     "explosive ordnance disposal,ordnance disposal")
 _add("OTHER", "evacuation", "evacuation,evacuate")
 # ACLED's "other" strategic developments: mass graves found, displaced people returning home
 _add("OTHER", "discovery", "mass grave,mass graves,exhume,exhumation,burial site,human remains")

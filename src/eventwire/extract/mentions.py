@@ -736,8 +736,9 @@ def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
     if kind in ("REM_EXPLOS", "ATTACK", "MAN_MADE_DISASTER", "ARMED_CLASH") and fam in (REMOTE, "ATTACK", "REM_EXPLOS") \
             and not was_foiled and SUICIDE_SIGNS.search(text):
         return "SUIC_BOMB", None, True, False  # "detonated explosives strapped to her body"
-    if kind == "ATTACK" and fam == "ATTACK" and disaster_kills(tok):
-        return disaster_kills(tok), None, True, False  # "two trains collided, killing 57"
+    disaster = disaster_kills(tok) if kind == "ATTACK" and fam == "ATTACK" else None
+    if disaster:
+        return disaster, None, True, False  # "two trains collided, killing 57"
     if kind in ("ATTACK", "PROPERTY_DISTRUCT") and fam in ("ATTACK", REMOTE, "RIOT", "PROPERTY_DISTRUCT") \
             and by_a_crowd(tok) and not PROTEST_WORDS.search(text) and not POLICE.search(victims_text(tok.sent, tok)):
         # "villagers beat a suspected thief to death"; a crowd at a protest, or against the
