@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from eventwire.extract import classifier
 from eventwire.extract.kinds import kind_info
-from eventwire.extract.mentions import (ATTACK_KINDS, CLAIM, Mention, protest_kind, side_named, strike_subkind,
-                                       territory_side, weapon_kind)
+from eventwire.extract.mentions import (ATTACK_KINDS, CLAIM, SANCTIONS, Mention, protest_kind, side_named,
+                                       strike_subkind, territory_side, weapon_kind)
 from eventwire.extract.weapons import WeaponMention
 from eventwire.geocode import country_location
 from eventwire.records import Actor, Casualties, Count, DateSpan, Event, Location, Span, Weapon
@@ -264,14 +264,16 @@ def _background_below_news(drafts: list[_Draft]) -> None:
         return 0 if all(m.background for m in d.mentions) else \
             1 if all(m.background or m.later for m in d.mentions) or d.subkind == "air_alert" else 2
 
+    tiers = [tier(d) for d in drafts]
     for low in (1, 0):
-        asserted = [(tier(d), d.confidence) for d in drafts if d.modality == "asserted" and d.confidence is not None]
+        asserted = [(t, d.confidence) for t, d in zip(tiers, drafts)
+                    if d.modality == "asserted" and d.confidence is not None]
         above = [c for t, c in asserted if t == low + 1] or [c for t, c in asserted if t > low]
         if not above:
             continue
         cap = round(max(above) * BACKGROUND_RANK, 4)
-        for d in drafts:
-            if d.confidence is not None and tier(d) == low:
+        for t, d in zip(tiers, drafts):
+            if d.confidence is not None and t == low:
                 d.confidence = min(d.confidence, cap)
 
 
@@ -285,7 +287,7 @@ NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL
                "ARREST": re.compile(r"\b(?:arrested|apprehended|detained|handcuffed)\b|custody", re.I),
                "CHANGE_TO_GROUP_ACT": re.compile(r"curfew|martial\s+law|state\s+of\s+emergency|mobili[sz]|disband|"
                                                  r"dissolv", re.I),
-               "DIPLO": re.compile(r"sanction|embargo|blacklist|asset\s+freeze|travel\s+ban", re.I)}
+               "DIPLO": SANCTIONS}
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 
 

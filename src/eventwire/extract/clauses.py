@@ -155,14 +155,31 @@ def agent_text(tok) -> str:
     return ""
 
 
+# Armed people and their posts: as victims they can fight back (an attack on them is a clash);
+# as doers they are no crowd of civilians and no accident.
+ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|"
+                           r"police(?:men)?|officers?|security\s+(?:forces|personnel)|army|guards?|jihadists?|"
+                           r"militiam[ae]n|terrorists?|combatants?|gendarmes?|gendarmerie|peacekeepers?|"
+                           r"military|forces|patrols?|checkpoints?|barracks|outposts?|bases?|positions?|"
+                           r"gunmen|bandits|militias?)\b", re.I)
+
+
+def _armed(doer: str) -> bool:
+    return bool(ARMED_VICTIMS.search(doer) or re.search(r"\barmed\b", doer, re.I))
+
+
 # Civilians acting as a crowd: their violence is a mob's ("villagers beat a suspected thief to
 # death", "hundreds of people rampaged through the town"); armed ones, and settlers, are a
 # militia to ACLED.
 CROWD = re.compile(r"\b(?:mobs?|crowds?|villagers|residents|locals|youths|students|vigilantes|"
                    r"(?:hundreds|thousands|dozens|scores|groups?)\s+of\s+(?:angry\s+)?(?:[\w-]+\s+)?"
                    r"(?:people|men|residents|villagers|youths|locals|students|supporters))\b", re.I)
-ARMED_DOERS = re.compile(r"\b(?:armed|gunmen|militia\w*|fighters|militants|soldiers|troops|police|forces|"
-                         r"bandits|rebels|insurgents|jihadists|guards)\b", re.I)
+
+
+def by_a_crowd(tok) -> bool:
+    """The act of `tok` was done by a crowd of civilians (see CROWD)."""
+    doer = agent_text(tok)
+    return bool(CROWD.search(doer)) and not _armed(doer)
 
 
 # What killed, when it is no one: a vehicle or structure that failed, or nature ("two trains
@@ -187,7 +204,7 @@ def disaster_kills(tok) -> str | None:
     doer = agent_text(tok)
     if _NATURE.search(doer):
         return "NATURAL_DISASTER"
-    if _FAILED_THINGS.search(doer) and not ARMED_DOERS.search(doer):
+    if _FAILED_THINGS.search(doer) and not _armed(doer):
         return "MAN_MADE_DISASTER"
     return None
 
@@ -208,11 +225,6 @@ def names_the_weapon(tok) -> bool:
         t = t.head
     return False
 
-
-def by_a_crowd(tok) -> bool:
-    """The act of `tok` was done by a crowd of civilians (see CROWD)."""
-    doer = agent_text(tok)
-    return bool(CROWD.search(doer)) and not ARMED_DOERS.search(doer)
 
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
-from eventwire.extract.clauses import (AFTER_WORDS, KILLING, ONE_SIDED_ACTS, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS,
+from eventwire.extract.clauses import (AFTER_WORDS, ARMED_VICTIMS, KILLING, ONE_SIDED_ACTS, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS,
                                        after_clause_of, agent_text, by_a_crowd, claims_its_own_attack,
                                        denies_or_claims_an_attack, disaster_kills, finds_no_weapon, names_the_weapon,
                                        new_leader, of_an_attack, phrase, takes_a_person, thrown_explosive,
@@ -82,11 +82,7 @@ ARMS = re.compile(r"\b(?:weapons?|arms|ammunition|ammo|munitions?|rifles?|guns?|
                   r"rounds|bullets|Kalashnikovs?|AK-47s?|RPGs?|detonators?|projectiles?|shells|arsenal|"
                   r"caches?|stash|bombs?)\b", re.I)
 PROTEST_WORDS = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march\w*|sit-in|picket\w*)\b", re.I)
-ARMED_VICTIMS = re.compile(r"\b(?:soldiers?|troops?|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|"
-                           r"police(?:men)?|officers?|security\s+(?:forces|personnel)|army|guards?|jihadists?|"
-                           r"militiam[ae]n|terrorists?|combatants?|gendarmes?|gendarmerie|peacekeepers?|"
-                           r"military|forces|patrols?|checkpoints?|barracks|outposts?|bases?|positions?|"
-                           r"gunmen|bandits|militias?)\b", re.I)
+
 
 
 # Non-state armed groups whose names sound like a state's ("Rapid Support Forces", "Arakan
@@ -247,8 +243,10 @@ def find_triggers(sent) -> list[tuple[int, int, str, str | None, str]]:
                 continue
             key_lemma = " ".join(_lemma(w) for w in words)
             key_text = " ".join(w.lower_ for w in words)
-            for key in (key_lemma, key_text, key_lemma.replace(" - ", "-"), key_text.replace(" - ", "-"),
-                        key_text.replace(" - ", " ")):  # "sit-in", "gun-battle"
+            keys = (key_lemma, key_text)
+            if n > 2 and any(w.text == "-" for w in words):  # spaCy splits "sit-in", "gun-battle" in three
+                keys += (key_lemma.replace(" - ", "-"), key_text.replace(" - ", "-"), key_text.replace(" - ", " "))
+            for key in keys:
                 if key in TRIGGERS:
                     hit = (n, key)
                     break
@@ -325,14 +323,12 @@ def _usable(head, first, key: str, family: str) -> bool:
                                                       for c in first.children)
                                and not POLICE.search(agent_text(first))):
         return False  # "farmers blocked the highway", not "police blocked the march", "blocked a bill"
-    if key in ("impose", "suspend") and re.search(r"\b(?:sanction|tariff|embargo|visa|travel\s+ban|asset)",
-                                                  first.sent.text, re.I):
+    if key in ("impose", "suspend") and SANCTIONS.search(first.sent.text):
         return False  # "sanctions were imposed", "suspended its partnership": diplomacy, not a group's change
     if key == "hand" and not (pos == "VERB" and takes_a_place(first)):
         return False  # "handed the camp to government forces", not "handed a letter to the minister"
     if key == "take" and not (pos == "VERB" and not any(c.dep_ == "prt" for c in first.children) and any(
-            c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or SETTLEMENT.search(phrase(c, 60)))
-            for c in first.children)):
+            c.dep_ == "dobj" and is_place(c) for c in first.children)):
         return False  # "took the town of Ann", not "took part", "took up positions", "took hostages"
     if key == "behind" and first.head.pos_ not in ("AUX", "VERB"):
         return False  # "the men behind the attack were arrested": the arrest is the news
@@ -522,6 +518,8 @@ PROTESTERS_SHOT = re.compile(r"\b(?:protesters?|demonstrators?|marchers?)\s+(?:w
                              r"(?:shot|killed|shot\s+dead)\b", re.I)
 
 
+# Measures one state takes against another: "imposed" or "suspended" beside them is diplomacy.
+SANCTIONS = re.compile(r"\b(?:sanction|tariff|embargo|blacklist|visa|travel\s+ban|asset)", re.I)
 ROADS = re.compile(r"\b(?:roads?|highways?|streets?|routes?|motorways?|railways?|rail\s+lines?|tracks|bridges?|"
                    r"crossings?|junctions?|intersections?|traffic|entrances?|gates?)\b", re.I)
 UNARMED_ASSAULT = {"storm", "attack", "assault", "raid"}  # without a weapon named
@@ -763,7 +761,12 @@ def takes_a_place(tok) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     objs += [g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ in ("out", "from", "of")
              for p in (c, *c.children) for g in p.children if g.dep_ == "pobj"]
-    return any(o.ent_type_ in ("GPE", "LOC", "FAC") or SETTLEMENT.search(phrase(o, 60)) for o in objs)
+    return any(is_place(o) for o in objs)
+
+
+def is_place(tok) -> bool:
+    """The phrase `tok` heads names a place: a town, a base, a named location."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or bool(SETTLEMENT.search(phrase(tok, 60)))
 
 
 def _reactions_and_abductions(sent, mentions: list[Mention]) -> None:
