@@ -866,3 +866,109 @@ def test_claims_and_names_that_are_not_those_kinds(text, not_kind):
 ])
 def test_what_was_found_defused_or_done_to_protesters(text, kind):
     assert main_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a protest that ended as it began: no arrests made, dispersed by itself, nobody intervened
+    ("Some 2,000 nurses marched through Blantyre on Friday over unpaid allowances; police watched the "
+     "march but made no arrests.", "PEACE_PROTEST"),
+    ("Hundreds of farmers rallied outside the district office in Kurnool for four hours and dispersed "
+     "peacefully after handing over a petition.", "PEACE_PROTEST"),
+    ("Police made no arrests after hundreds rallied in Mombasa against fuel prices.", "PEACE_PROTEST"),
+    ("Teachers held a sit-in at the education ministry in Niamey before dispersing in the afternoon.",
+     "PEACE_PROTEST"),
+    ("Relatives of detainees staged a vigil outside the central prison in Mosul on Sunday.", "PEACE_PROTEST"),
+    ("Transport workers went on strike across Nigeria on Monday, bringing traffic in Lagos to a halt.",
+     "PEACE_PROTEST"),
+    # ... and one that police did stop
+    ("Riot police blocked the retirees from reaching parliament in Bucharest, forming a wall of shields "
+     "across the boulevard.", "PROTEST_WITH_INTER"),
+    ("Police halted the march of opposition supporters at the edge of Harare's city centre.",
+     "PROTEST_WITH_INTER"),
+    # lethal force told in the present tense of translated news
+    ("In Bafang, the gendarmes fire on the students who march peacefully, two persons lose their lives.",
+     "FORCE_AGAINST_PROTEST"),
+])
+def test_protests_with_and_without_intervention(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_a_protest_of_last_year_does_not_make_todays_forceful():
+    text = ("Thousands of pensioners rallied peacefully in Bishkek on Saturday against a pension reform. "
+            "The rally ended with speeches. Police had fired tear gas at a similar rally in 2023.")
+    assert main_kind(text) == "PEACE_PROTEST"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # exchanges of fire, however told, are armed clashes, with gangs too
+    ("Police and members of the Los Lobos gang traded gunfire for hours in the port of Guayaquil.",
+     "ARMED_CLASH"),
+    ("Soldiers and separatist fighters exchange heavy gunfire near Bamenda for the second day.",
+     "ARMED_CLASH"),
+    ("Border guards exchanged gunfire with smugglers near the crossing at Chaman on Tuesday.", "ARMED_CLASH"),
+    # an explosion told by the verb alone
+    ("Insurgents blew up a bridge on the highway between Kandahar and Herat overnight, police said.",
+     "REM_EXPLOS"),
+    ("A device hidden in a parked car blew up outside a bank in Mardan, causing no casualties.", "REM_EXPLOS"),
+    # a choking agent is a chemical weapon, however it was delivered
+    ("Troops dropped grenades filled with chloropicrin, a choking agent, on trenches near Siversk.",
+     "CHEM_WEAP"),
+    # a crowd of civilians, however named, is a mob
+    ("Inhabitants of a village near Kabale beat two suspected thieves and burned them to death.", "MOB_VIOL"),
+    ("Hundreds of Hindus attacked a mosque and set fire to shops in the town of Kaliganj.", "MOB_VIOL"),
+])
+def test_kinds_told_in_other_words(text, kind):
+    assert main_kind(text) == kind
+
+
+def test_a_shelter_from_bombs_is_no_bomb():
+    events = asserted("Militants fired dozens of rockets at Ashkelon, sending residents into bomb shelters.")
+    assert {e.trigger for e in events} == {"fired"}
+    assert [e.kind for e in events] == ["ART_MISS_ATTACK"]
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("The militia built a new camp in the forest near Bunia, residents said.", "built"),
+    ("Al-Shabaab constructed a training camp near Bulo Burde, elders said.", "constructed"),
+])
+def test_a_base_built_is_established_by_the_rules(text, verb):
+    (event,) = asserted(text)
+    assert (event.kind, event.trigger) == ("HQ_ESTABLISHED", verb)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry built a new school in the village of Kalo after the floods.",
+    "Aid agencies built a camp for displaced families outside the town of Kalo.",
+])
+def test_a_school_or_a_camp_for_the_displaced_built_is_no_base(text):
+    assert not any(e.trigger == "built" for e in extract(text, published="2025-05-10"))
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a killing told in a relative clause is background: the new leader is the news
+    ("On Monday the rebels appointed Samir Adel as their new chief, replacing Omar Tahir, who was killed in "
+     "a drone strike last month.", "CHANGE_TO_GROUP_ACT"),
+    # a reaction told after the news is no news of its own
+    ("Troops shelled the hill villages of Arzu and Deren overnight, killing 30 soldiers, the defence ministry "
+     "said. The United Nations called on both sides to show restraint.", "ART_MISS_ATTACK"),
+    ("Artillery shelled the border villages of Kalu and Meren overnight, killing 12 soldiers, the defence "
+     "ministry said. Neighbouring states called on both sides to show restraint.", "ART_MISS_ATTACK"),
+    ("Gunmen killed eight worshippers at a church in Ondo state on Sunday. The president condemned the "
+     "killings and urged calm.", "ATTACK"),
+])
+def test_background_and_reactions_rank_below_the_news(text, kind):
+    assert main_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Police made no arrests at the rally in Kisumu.",
+    "Neither side gained ground in the fighting around the village of Tero.",
+])
+def test_no_and_neither_negate_their_noun(text):
+    assert all(e.kind not in ("ARREST", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER", "OTHER")
+               or e.modality == "negated" for e in extract(text, published="2025-05-10"))
+
+
+def test_no_casualties_negates_no_blast():
+    events = asserted("A bomb exploded in a rubbish bin outside the court in Lahore, causing no casualties.")
+    assert [e.kind for e in events] == ["REM_EXPLOS"]

@@ -96,6 +96,8 @@ class _Draft:
         """May mention `m` describe this same event?"""
         if m.modality != self.modality:
             return False
+        if self.group == "protest" and m.background and not all(x.background for x in self.mentions):
+            return False  # "police had fired tear gas at a rally last year": another protest than the news
         if m.kind == "DIPLO" or self.kind == "DIPLO":
             return self._accepts_diplo(m)
         if m.kind in OUTCOME_KINDS.get(self.group, ()) and (m.initiator is None or m.passive):
@@ -281,13 +283,16 @@ DIPLO_SUBKINDS = {"talks", "meeting", "statement", "sanction", "aid", "threat", 
 
 
 # Kinds a trigger names outright ("abducting", "raped", "a grenade", "suicide bomber", "defused",
-# "apprehended", "curfew", "sanctions"): the word decides, as the weapons counted do
+# "apprehended", "curfew", "sanctions", "traded gunfire"): the word decides, as the weapons counted do
 NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL", "GRENADE", "SUIC_BOMB")},
                "DISR_WEAP": re.compile(r"defus|\bsafe|bomb\s+(?:disposal|squad)|deactivat|controlled", re.I),
                "ARREST": re.compile(r"\b(?:arrested|apprehended|detained|handcuffed)\b|custody", re.I),
                "CHANGE_TO_GROUP_ACT": re.compile(r"curfew|martial\s+law|state\s+of\s+emergency|mobili[sz]|disband|"
-                                                 r"dissolv", re.I),
-               "DIPLO": SANCTIONS}
+                                                 r"dissolv|appoint|\bnamed\b|\bchose|\belected\b|replac|succeed",
+                                                 re.I),
+               "DIPLO": SANCTIONS,
+               "ARMED_CLASH": re.compile(r"\b(?:exchang|trad)\w*\s+(?:of\s+)?(?:[\w-]+\s+)?(?:fire|gunfire|shots?)\b",
+                                         re.I)}
 TERRITORY_KINDS = ("GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER")
 
 

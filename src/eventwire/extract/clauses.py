@@ -98,6 +98,20 @@ def finds_no_weapon(tok) -> bool:
     return any({o.lemma_.lower(), o.lower_} & FOUND_OTHER for o in objs)
 
 
+BUILT_BASES = {"base", "camp", "barracks", "outpost", "headquarters", "hq", "garrison", "airbase", "checkpoint",
+               "fortification", "trench", "bunker"}
+_NOT_ARMED_CAMPS = {"refugee", "displacement", "idp", "transit", "relief", "displaced", "holiday", "summer"}
+
+
+def builds_a_base(tok) -> bool:
+    """A building verb whose object is a base, a camp or fortifications of armed men, not a camp
+    for the displaced."""
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(o.lemma_.lower() in BUILT_BASES and not any({m.lower_, m.lemma_.lower()} & _NOT_ARMED_CAMPS
+                                                           for m in o.subtree)
+               for o in objs)
+
+
 def what_was_set_up(tok) -> str | None:
     """What "established" / "set up" made: a base (HQ_ESTABLISHED), a group (CHANGE_TO_GROUP_ACT),
     or something else ("set up a fund"): no event."""
@@ -113,7 +127,7 @@ def what_was_set_up(tok) -> str | None:
     return None
 
 
-PERSON_NOUNS = {"commander", "leader", "militant", "fighter", "member", "suspect", "man", "woman", "people",
+PERSON_NOUNS = {"alias", "commander", "leader", "militant", "fighter", "member", "suspect", "man", "woman", "people",
                 "soldier", "officer", "chief", "head", "spokesman", "terrorist", "insurgent", "rebel", "gunman",
                 "kingpin", "emir", "figure", "official", "journalist", "civilian", "child", "person", "operative",
                 "jihadist", "lieutenant", "deputy", "mastermind", "ringleader", "bomber", "smuggler", "trafficker",
@@ -134,6 +148,7 @@ def takes_a_person(tok) -> bool:
     # "dozens of university students": the people are the object of "of"
     objs += [g for o in objs if o.like_num or o.lemma_.lower() in QUANTITY_NOUNS
              for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    objs += [a for o in objs for a in o.children if a.dep_ == "appos"]  # "alias Pescado, the ELN's finance chief"
     return any(o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ in ("PERSON", "NORP") for o in objs)
 
 
@@ -171,9 +186,11 @@ def _armed(doer: str) -> bool:
 # Civilians acting as a crowd: their violence is a mob's ("villagers beat a suspected thief to
 # death", "hundreds of people rampaged through the town"); armed ones, and settlers, are a
 # militia to ACLED.
-CROWD = re.compile(r"\b(?:mobs?|crowds?|villagers|residents|locals|youths|students|vigilantes|"
+CROWD = re.compile(r"\b(?:mobs?|crowds?|villagers|residents|inhabitants|locals|youths|students|vigilantes|"
+                   r"(?:the\s+)?population|"
                    r"(?:hundreds|thousands|dozens|scores|groups?)\s+of\s+(?:angry\s+)?(?:[\w-]+\s+)?"
-                   r"(?:people|men|residents|villagers|youths|locals|students|supporters))\b", re.I)
+                   r"(?:people|men|residents|inhabitants|villagers|youths|locals|students|supporters|muslims|"
+                   r"christians|hindus|buddhists))\b", re.I)
 
 
 def by_a_crowd(tok) -> bool:

@@ -26,7 +26,7 @@ from eventwire.extract import assemble as _assemble
 from eventwire.extract.attribution import attribution_for, find_cues
 from eventwire.extract.casualties import find_casualties
 from eventwire.extract.dates import find_dates, parse_published
-from eventwire.extract.mentions import ATTACK_KINDS, Mention, sentence_mentions
+from eventwire.extract.mentions import ATTACK_KINDS, Mention, reactions_after_news, sentence_mentions
 from eventwire.extract.modality import modality_of
 from eventwire.extract.places import document_countries, find_places, is_compound_modifier, locative_prep
 from eventwire.extract.roles import assign_roles
@@ -195,6 +195,7 @@ def modality(doc: Doc) -> Doc:
             m.modality = modality_of(doc[m.trigger_i])
             if m.foiled:  # the foiling of a bomb attack happened; an attack foiled did not
                 m.modality = "asserted" if m.kind == "DISR_WEAP" else "negated"
+    reactions_after_news(doc, doc._.ew_mentions)
     return doc
 
 

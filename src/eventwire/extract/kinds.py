@@ -85,19 +85,22 @@ _add("DISR_WEAP", "interception", "shoot down,down,intercept,interception,neutra
      "bring down,take down,air defence,air defense")
 _add("OTHER", "air_alert", "siren,air raid alert,air alert,air-raid alert,air raid warning,alert")
 _add("ARMED_CLASH", None, "clash,fighting,fight,battle,firefight,gunfight,skirmish,exchange fire,engage,combat,"
-     "ambush,offensive,counteroffensive,counter-offensive,advance,gun battle,shootout,shoot-out")
+     "ambush,offensive,counteroffensive,counter-offensive,advance,gun battle,shootout,shoot-out,exchange gunfire,"
+     "exchange heavy fire,exchange heavy gunfire,exchange shot,exchange of fire,exchange of gunfire,trade fire,"
+     "trade gunfire,trade shot")
 _add("TERRITORY", None, "recapture,retake,retook,take back,regain,liberate,seize,capture,overrun,take control,take over,occupy,"
      "gain control,seize control,gain ground")
 _add("CHEM_WEAP", None, "chemical attack,gas attack,chemical weapon,sarin,chlorine,nerve agent,toxic gas,poison gas,"
      "poisonous gas,mustard gas,mustard agent,chemical agent,chemical munition,chemical weapons,chemical shell,"
-     "chemical substance,toxic chemical,toxic substance,white phosphorus,phosphorus,chlorine gas,gas shell,vx")
+     "chemical substance,toxic chemical,toxic substance,white phosphorus,phosphorus,chlorine gas,gas shell,vx,"
+     "chloropicrin,choking agent,blister agent,toxic agent,phosgene")
 _add("SUIC_BOMB", None, "suicide bomber,suicide bombing,suicide attack,suicide blast,blow himself,blow herself,"
      "suicide car bomb,self-detonate,suicide vest,suicide bomb,suicide car bomber,suicide truck bomber,"
      "suicide attacker,suicide belt,blow themselves,blow themself,blow up himself,blow up herself,"
      "detonate himself,detonate herself,detonate themselves,explode himself,explode herself,explosive vest,"
      "explosive belt,explosive strap,human bomb,svbied")
 _add("REM_EXPLOS", None, "ied,roadside bomb,landmine,land mine,car bomb,explosive device,improvised explosive,"
-     "bomb blast,bomb explosion,booby trap,mine blast,detonate,remote-controlled bomb")
+     "bomb blast,bomb explosion,booby trap,mine blast,detonate,remote-controlled bomb,blow up")
 _add("GRENADE", None, "grenade,hand grenade,hand bomb,hand thrown,fragmentation device,fragmentation bomb,"
      "rgd-5,rgd-5s,m26,m67,f-1 grenade")  # "hand-thrown": clauses.THROWN_EXPLOSIVE
 _add("SEX_VIOL", None, "rape,gang-rape,gangrape,sexual assault,sexually assault,sexual violence,molest,sexual abuse,"
@@ -121,7 +124,7 @@ _add("CHANGE_TO_GROUP_ACT", None, "curfew,disband,mobilise,mobilize,mobilisation
      "reinforce,reinforcement,reinforcements,redeploy,withdraw troops,form,join force,conscription,"
      "name,choose,elect,replace,succeed")
 _add("HQ_ESTABLISHED", None, "set up base,establish base,headquarters,set up camp,establish camp,outpost,"
-     "military base,set up checkpoint,establish,set up")
+     "military base,set up checkpoint,establish,set up,build,construct,inaugurate")
 _add("PROPERTY_DISTRUCT", None, "loot,looting,ransack,plunder,demolish,raze,burn,destroy,pillage,vandalism,"
      "damage,deface")
 _add("NON_VIOL_TERRIT_TRANSFER", None, "withdraw,withdrawal,hand over,handover,pull out,retreat,cede,evacuate,"

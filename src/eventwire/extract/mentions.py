@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from eventwire.extract.actors import ActorRef
 from eventwire.extract.clauses import (AFTER_WORDS, ARMED_VICTIMS, KILLING, ONE_SIDED_ACTS, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS,
-                                       after_clause_of, agent_text, by_a_crowd, claims_its_own_attack,
+                                       after_clause_of, agent_text, builds_a_base, by_a_crowd, claims_its_own_attack,
                                        denies_or_claims_an_attack, disaster_kills, finds_no_weapon, names_the_weapon,
                                        new_leader, of_an_attack, phrase, takes_a_person, thrown_explosive,
                                        told_aside, victims_text, what_was_set_up)
@@ -42,19 +42,21 @@ _NOT_LETHAL = r"(?!(?:tear|teargas|rubber|water|stun|pepper|warning|smoke|blank)
 LETHAL_FORCE = re.compile(r"\b(?:killed|killing|shot\s+dead|shooting\s+dead|live\s+(?:ammunition|rounds|bullets|fire)|opened\s+fire|"
                           rf"fired\s+{_NOT_LETHAL}(?:[\w-]+\s+){{0,2}}(?:on|at|into|upon)|"
                           rf"firing\s+{_NOT_LETHAL}(?:[\w-]+\s+){{0,2}}(?:on|at|into|upon)|"
+                          rf"fires?\s+{_NOT_LETHAL}(?:[\w-]+\s+){{0,2}}(?:on|into|upon)|lose\s+(?:the|their)\s+li(?:fe|ves)|"
                           r"blinded|blinding|birdshot|(?<!rubber )bullets?|shot\s+(?:and|at|in)|injured|injuring|wounded|wounding|"
                           r"beat|beaten|beating|brutal\w*|tortured|died|"
                           r"lost\s+their\s+lives|hospitali[sz]ed|violently|excessive\s+force|heavy-handed)\b", re.I)
 POLICE = re.compile(r"\b(?:police|policemen|cops?|security\s+(?:forces|personnel|agents)|troops|soldiers|riot\s+police|"
                     r"officers|authorities|army|military|gendarmes?|gendarmerie|forces|paramilitar\w*|rangers|"
                     r"guards|junta|regime)\b", re.I)
-INTERVENTION = re.compile(r"\b(?:arrest\w*|detain\w*|dispers\w*|disrupt\w*|round(?:ed)?\s+up|prevent\w*|"
-                          r"stopp?ed|removed|evicted|custody|halt\w*|suppress\w*|pepper[- ]spray\w*|"
+INTERVENTION = re.compile(r"\b(?:arrest\w*|detain(?!ees?\b)\w*|dispers\w*|disrupt\w*|round(?:ed)?\s+up|prevent\w*|"
+                          r"stopp?ed|removed|evicted|custody|suppress\w*|pepper[- ]spray\w*|"
                           r"tear\s*gas|water\s+cannons?|rubber\s+bullets?|kettl\w*|cordon\w*|dragg?\w*|"
                           r"forcibly|carried\s+(?:away|off|out)|carrying\s+(?:away|off|out)|pushed\s+back|scuffle\w*|"
                           r"manhandl\w*|shov\w*|br(?:oke|oken|eak\w*)\s+up|blocked\s+by|cleared|haul\w*|"
                           r"bundl\w*|confiscat\w*|summon\w*|took\s+\w+\s+(?:\w+\s+)?into\s+custody|"
-                          r"block(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:march\w*|rall(?:y|ies)|protest\w*)|"
+                          r"(?:block|halt)(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?(?:march\w*|rall(?:y|ies)|protest\w*|procession)|"
+                          r"block(?:ed|ing)\s+(?:[\w-]+\s+){1,4}?from\s+(?:reaching|marching|entering|approaching|getting)|"
                           r"push(?:ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:back|away|off)|turn(?:ed|ing)\s+(?:[\w-]+\s+){0,2}?back|"
                           r"seal(?:ed|ing)\s+off|scatter\w*|took\s+them\s+away|driven\s+away)\b", re.I)
 PROTESTER_VIOLENCE = re.compile(r"\b(?:clash\w*|(?:threw|throws?|throwing|hurl\w*)\s+(?:[\w-]+\s+){0,3}(?:stones|"
@@ -299,6 +301,8 @@ def _usable(head, first, key: str, family: str) -> bool:
     if key in ("raid", "air raid", "air strike", "strike") and nxt is not None and \
             nxt.lemma_.lower() in ("siren", "alert", "warning", "shelter", "alarm"):
         return False  # "air-raid sirens": the alert, not a raid
+    if key == "bomb" and nxt is not None and nxt.lemma_.lower() in ("shelter", "threat", "scare", "hoax", "alert"):
+        return False  # "sending millions into bomb shelters": no bomb
     if key == "raid" and first.i >= 2 and first.doc[first.i - 1].text == "-" and \
             first.doc[first.i - 2].lower_ == "air":
         return False
@@ -325,6 +329,8 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False  # "farmers blocked the highway", not "police blocked the march", "blocked a bill"
     if key in ("impose", "suspend") and SANCTIONS.search(first.sent.text):
         return False  # "sanctions were imposed", "suspended its partnership": diplomacy, not a group's change
+    if key in ("build", "construct", "inaugurate") and not builds_a_base(first):
+        return False  # "Al-Shabaab built a training camp", not "built a school" or "a camp for the displaced"
     if key == "hand" and not (pos == "VERB" and takes_a_place(first)):
         return False  # "handed the camp to government forces", not "handed a letter to the minister"
     if key == "take" and not (pos == "VERB" and not any(c.dep_ == "prt" for c in first.children) and any(
@@ -362,7 +368,7 @@ def _usable(head, first, key: str, family: str) -> bool:
                                  for c in first.children):
         return False  # "were held", "held three men"; not "held talks", "held a rally"
     if key == "leave" and (not any(c.dep_ == "dobj" for c in first.children) or any(
-            c.dep_ in ("oprd", "ccomp", "xcomp") for c in first.children) or any(
+            c.dep_ in ("oprd", "ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ == "with" for c in first.children) or any(
             t.lower_ in ("dead", "injured", "wounded", "hurt", "homeless", "stranded", "empty") for t in first.subtree)):
         return False  # "troops left the town", not "as employees were leaving" or "leaving 14 dead"
     if key == "gang" and any(_lemma(t).startswith("rape") for t in first.doc[first.i + 1:first.i + 3]):
@@ -531,12 +537,26 @@ PROTEST_ASSAILED = re.compile(
     r"protests?|protesters|demonstrat\w*|rall(?:y|ies)|march(?:es|ers)?|crowds?|vigils?)\b", re.I)
 
 
+# A protest that ended as it began: "made no arrests", "dispersed peacefully", "before
+# dispersing", "police did not intervene", "without incident". The crowd dispersing by itself
+# is no dispersal by police ("were dispersed" is).
+PEACEFUL_END = re.compile(
+    r"\b(?:made|making|make)\s+no\s+arrests?\b|\bno\s+(?:arrests?|detentions?)\s+(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:made|reported)\b|\bno\s*-?\s*one\s+(?:was|were|has\s+been)\s+(?:arrested|detained)\b|"
+    r"\bwithout\s+(?:any\s+)?(?:arrests?|incidents?|interference|intervention|violence)\b|"
+    r"\b(?:before|after|then)\s+dispersing\b|"
+    r"(?<!were )(?<!was )(?<!been )(?<!being )(?<!police )(?<!forces )(?<!troops )\bdispersed\s+(?:peacefully|quietly|calmly|"
+    r"without|after|before|later|at\s+(?:dusk|nightfall|noon|midday|sunset)|of\s+their\s+own|on\s+their\s+own|voluntarily)\b|"
+    r"\b(?:did\s+not|didn't|never)\s+(?:intervene|interfere|disperse|arrest|detain|stop|block)\b|"
+    r"\bno\s+(?:police\s+)?(?:intervention|interference)\b", re.I)
+
+
 def protest_kind(text: str) -> str:
     """ACLED's protest kinds: protesters' own violence makes a violent demonstration (whatever
     the police answer with); harm done to peaceful protesters is excessive force; dispersal,
     tear gas or arrests without harm are an intervention. What the protest is about (see
     GRIEVANCE) is left out."""
-    text = PROTEST_ASSAILED.sub(" ", GRIEVANCE.sub(" ", text))
+    text = PEACEFUL_END.sub(" ", PROTEST_ASSAILED.sub(" ", GRIEVANCE.sub(" ", text)))
     if PROTESTER_VIOLENCE.search(text):
         return "VIOL_DEMONSTR"
     if (POLICE.search(text) or names_armed_group(text) or SHOOTERS.search(text)) and LETHAL_FORCE.search(text) \
@@ -599,8 +619,12 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             fam = REMOTE  # one attack per sentence; the specific trigger decides its kind below
         by_family.setdefault(fam, []).append(trig)
     text = sent.text
-    # an attack only feared or planned ("to defend against a possible attack") absorbs nothing
-    has_attack = REMOTE in by_family and any(modality_of(sent.doc[t[0]]) == "asserted" for t in by_family[REMOTE])
+    # an attack only feared or planned ("to defend against a possible attack") absorbs nothing,
+    # and one told as background ("replacing Haniyeh, who was killed in Tehran last week",
+    # "arrested a man who had shot two") leaves a change to a group or an arrest the news
+    asserted = [tok for tok in (sent.doc[t[0]] for t in by_family.get(REMOTE, [])) if modality_of(tok) == "asserted"]
+    has_attack = bool(asserted)
+    news_attack = any(not _background(tok) and told_aside(tok) != "before" for tok in asserted)
     destroyed = any(w.destroyed is not None for w in weapons)
     launched = any(w.launched is not None for w in weapons)
     if "DISR_WEAP" in by_family and has_attack and (destroyed and not launched or all(
@@ -653,7 +677,8 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     attributed = "ATTRIB" in by_family and REMOTE in by_family
     mentions = []
     for fam, trigs in by_family.items():
-        if has_attack and fam in ABSORBED_BY_ATTACK:
+        if has_attack and fam in ABSORBED_BY_ATTACK and (news_attack
+                                                         or fam not in ("CHANGE_TO_GROUP_ACT", "ARREST")):
             continue
         if fam == "DISR_WEAP" and not weapons and not ARMS.search(text):
             continue  # "intercepted a suspected trafficker": no weapon, no disrupted weapons use
@@ -695,7 +720,9 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         m.by_platform = kind in ATTACK_KINDS and any(
             t in platform_trigs or _lemma(sent.doc[t[0]]) in PLATFORM_KINDS for t in trigs)
         aside = told_aside(sent.doc[trig[0]])
-        m.background = aside == "before" or _background(sent.doc[trig[0]])
+        # background only where every word of the family is ("munitions filled with chlorine
+        # were dropped": the chlorine names the weapon of the news)
+        m.background = all(told_aside(sent.doc[t[0]]) == "before" or _background(sent.doc[t[0]]) for t in trigs)
         m.later = aside == "after"
         m.foiled = was_foiled
         m.by_roles = by_roles
@@ -718,7 +745,7 @@ def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
     re-typed by the classifier, which reads words."""
     if fam in ("DISR_WEAP", "TERRITORY") and finds_no_weapon(tok):
         return "OTHER", "discovery", True, False  # "troops found a network of tunnels"
-    if fam == "HQ_ESTABLISHED" and _lemma(tok) in ("establish", "set"):
+    if fam == "HQ_ESTABLISHED" and _lemma(tok) in ("establish", "set", "build", "construct", "inaugurate"):
         made = what_was_set_up(tok)  # a base, or a group
         return (made, None, True, False) if made else None
     if fam in ("TERRITORY", "DISR_WEAP") and takes_a_person(tok):
@@ -784,6 +811,20 @@ def _reactions_and_abductions(sent, mentions: list[Mention]) -> None:
             m.background = True
 
 
+def reactions_after_news(doc, mentions: list[Mention]) -> None:
+    """A reaction told in a sentence after the news ("Russia called on both sides to show
+    restraint" after the shelling it answers) is what followed the news, not the news. A
+    sentence that itself tells diplomacy ("the council condemned the bombing") is no news
+    sentence for this."""
+    diplo = {m.sent_i for m in mentions if m.kind == "DIPLO"}
+    first = min((m.sent_i for m in mentions if m.kind != "DIPLO" and m.subkind != "military_movement"
+                 and m.modality == "asserted" and not m.background and m.sent_i not in diplo), default=None)
+    for m in mentions:
+        if first is not None and m.kind == "DIPLO" and m.sent_i > first \
+                and _lemma(doc[m.trigger_i]) in REACTION_LEMMAS:
+            m.later = True
+
+
 CLAIM = re.compile(r"claim|credit|responsib|behind|accus|blam|allegation|den(?:y|ied|ies|ial)|carried\s+out|disown|"
                    r"finger",
                    re.I)  # claims, accusations and denials of an attack
@@ -810,8 +851,9 @@ def _background(tok) -> bool:
     for _ in range(12):
         if t is root or t.head is t:
             return False
-        if t.dep_ in ("relcl", "acl"):
-            return True
+        if t.dep_ == "relcl" or t.dep_ == "acl" and not any(c.dep_ == "mark" and c.lower_ == "that"
+                                                             for c in t.children):
+            return True  # not what a noun says ("allegations that peacekeepers abused two girls")
         if t.dep_ == "advcl":
             marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
             if marks & BACKGROUND_MARKS:

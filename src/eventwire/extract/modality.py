@@ -22,6 +22,7 @@ HYPOTHETICAL_ADJS = {"possible", "potential", "planned", "imminent", "impending"
                      "future", "prospective", "proposed", "anticipated", "likely", "threatened", "eventual"}
 
 
+OUTCOME_NOUNS = {"casualty", "death", "fatality", "injury", "victim", "loss", "damage", "harm"}
 FOILING = {"foil", "thwart", "avert", "prevent", "disrupt", "stop", "frustrate", "abort"}
 
 
@@ -43,6 +44,9 @@ def modality_of(trigger) -> str:
     tok = trigger
     if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "amod" and c.lower_ in HYPOTHETICAL_ADJS for c in tok.children):
         return "hypothetical"
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() not in OUTCOME_NOUNS \
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return "negated"  # "police made no arrests", "there were no clashes"; "no casualties" negates no blast
     if tok.pos_ not in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr", "compound"):
         # a noun trigger: look at the verb it depends on ("the threat of strikes", "launched an attack")
         head = tok.head
@@ -75,7 +79,7 @@ def modality_of(trigger) -> str:
             if child.dep_ == "neg":
                 return "negated"
             if child.dep_ in ("nsubj", "nsubjpass") and trigger in (cur, child) and (
-                    low in ("nobody", "none", "neither") or any(g.dep_ == "det" and g.lower_ == "no"
+                    low in ("nobody", "none", "neither") or any(g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither")
                                                                 for g in child.children)):
                 return "negated"  # "no side took control", "nobody claimed the attack", "no strikes were reported"
             if child.dep_ == "aux" and low in FUTURE_AUX:
