@@ -972,3 +972,53 @@ def test_no_and_neither_negate_their_noun(text):
 def test_no_casualties_negates_no_blast():
     events = asserted("A bomb exploded in a rubbish bin outside the court in Lahore, causing no casualties.")
     assert [e.kind for e in events] == ["REM_EXPLOS"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # an accusation told with a gerund or a plural "bombs" is a claim about an attack
+    ("The interior ministry accused the rebels on Friday of shelling the market in Kadugli.", "ATTRIB"),
+    ("Bamako accuses the separatists of being behind the bombs that hit two buses near Gao.", "ATTRIB"),
+    ("Russia accused Ukraine on Sunday of striking a power station in Kursk with drones.", "ATTRIB"),
+    ("The army accused the militia of killing 40 herders in the village of Dogo.", "ATTRIB"),
+    # gunfire is no blaze
+    ("Gunmen burst into a wedding hall in Kirkuk and sprayed the guests with automatic fire, killing 14.",
+     "ATTACK"),
+    # aircraft that crash are accidents, not air strikes
+    ("A passenger jet collided with a cargo plane on the runway in Lagos, killing 31 people.", "MAN_MADE_DISASTER"),
+    # people coming home, however told
+    ("Thousands of displaced families began returning to the town of Kalehe on Monday, officials said.", "OTHER"),
+    ("Hundreds of residents went back to their villages in Sinjar district after the floods receded.", "OTHER"),
+    # an alliance sealed changes what a group does
+    ("Two armed movements in northern Mali sealed an alliance against the junta on Saturday, their leaders said.",
+     "CHANGE_TO_GROUP_ACT"),
+    # a deal sealed at talks is the deal
+    ("Sudan and South Sudan sealed a border ceasefire after talks in Addis Ababa on Sunday.", "AGREEMENT"),
+])
+def test_claims_accidents_returns_and_ends_told_in_other_words(text, kind):
+    assert main_kind(text) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Troops returned fire and killed two of the attackers near Dori.",
+    "The rebels who had attacked the residents returned to their camp in the hills.",
+    "The alliance of rebel groups attacked the town of Lashio on Monday.",
+])
+def test_no_return_or_alliance_where_there_is_none(text):
+    assert "OTHER" != main_kind(text) and "CHANGE_TO_GROUP_ACT" != main_kind(text)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # the capture told as background is the other side's; the news is who took it back
+    ("Rebels of the Kuma front had captured the hilltop post near Dalo in March. Government troops won the "
+     "post back after two days of fighting, the army said.", "GOV_REGAINS_TERIT"),
+    ("Militants had seized the airstrip at Bora in an assault last week. Soldiers drove the militants off "
+     "and retook the airstrip on Sunday after an exchange of fire, a spokesman said.", "GOV_REGAINS_TERIT"),
+    # people doing something as they were acted on: the protest is the news
+    ("The debate had been going on for weeks. Police sprayed water cannon to push back students rallying "
+     "outside parliament in Dili. A few students were briefly detained.", "PROTEST_WITH_INTER"),
+    # a participle keeps the tense of its clause: what police had done before is background
+    ("Police had stopped a van carrying suspected gang members in Cap-Haitien. Residents dragged the men "
+     "from the van and burned them to death on Friday.", "MOB_VIOL"),
+])
+def test_whose_ground_and_which_protest_is_the_news(text, kind):
+    assert main_kind(text) == kind

@@ -96,8 +96,10 @@ class _Draft:
         """May mention `m` describe this same event?"""
         if m.modality != self.modality:
             return False
-        if self.group == "protest" and m.background and not all(x.background for x in self.mentions):
-            return False  # "police had fired tear gas at a rally last year": another protest than the news
+        if self.group in ("protest", *TERRITORY_KINDS) and m.background != all(x.background for x in self.mentions):
+            # "police had fired tear gas at a rally last year", "rebels had seized the airstrip
+            # last week; troops retook it on Sunday": another event than the news
+            return False
         if m.kind == "DIPLO" or self.kind == "DIPLO":
             return self._accepts_diplo(m)
         if m.kind in OUTCOME_KINDS.get(self.group, ()) and (m.initiator is None or m.passive):
@@ -288,7 +290,7 @@ NAMED_KINDS = {**{k: classifier.EVIDENCE[k] for k in ("ABDUCT_DISSAP", "SEX_VIOL
                "DISR_WEAP": re.compile(r"defus|\bsafe|bomb\s+(?:disposal|squad)|deactivat|controlled", re.I),
                "ARREST": re.compile(r"\b(?:arrested|apprehended|detained|handcuffed)\b|custody", re.I),
                "CHANGE_TO_GROUP_ACT": re.compile(r"curfew|martial\s+law|state\s+of\s+emergency|mobili[sz]|disband|"
-                                                 r"dissolv|appoint|\bnamed\b|\bchose|\belected\b|replac|succeed",
+                                                 r"dissolv|appoint|\bnamed\b|\bchose|\belected\b|replac|succeed|alliance",
                                                  re.I),
                "DIPLO": SANCTIONS,
                "ARMED_CLASH": re.compile(r"\b(?:exchang|trad)\w*\s+(?:of\s+)?(?:[\w-]+\s+)?(?:fire|gunfire|shots?)\b",

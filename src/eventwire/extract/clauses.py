@@ -37,7 +37,7 @@ def victims_text(sent, trigger) -> str:
 REPORTED_BY = re.compile(r"[,;]\s*(?:[\w'-]+\s+){0,6}(?:said|says|reported|reports|told|added|according)\b.*$", re.I)
 
 
-ATTACK_NOUNS = re.compile(r"\b(?:attacks?|strikes?|airstrikes?|bombings?|blasts?|explosions?|shootings?|"
+ATTACK_NOUNS = re.compile(r"\b(?:attacks?|strikes?|airstrikes?|bombings?|bombs|blasts?|explosions?|shootings?|"
                           r"killings?|massacres?|assassinations?|ambush(?:es)?|raids?|shelling|bombardments?|"
                           r"kidnappings?|abductions?|murders?|beheadings?|hijackings?)\b", re.I)
 ATTACK_ACTS = re.compile(r"\b(?:fir(?:e|ed|es|ing)|shell(?:ed|ing|s)?|bomb(?:ed|ing|s)?|attack(?:ed|ing|s)?|"
@@ -74,7 +74,9 @@ def of_an_attack(tok) -> bool:
     objs = [c for c in tok.children if c.dep_ in ("pobj", "pcomp")] + \
         [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "over")
          for g in c.children if g.dep_ in ("pobj", "pcomp")]
-    return any(ATTACK_NOUNS.search(phrase(o, 80)) for o in objs)
+    # "accused Ukraine of striking the plant": a gerund names the act itself
+    return any(ATTACK_NOUNS.search(phrase(o, 80)) or o.dep_ == "pcomp" and ATTACK_ACTS.fullmatch(o.text)
+               for o in objs)
 
 
 
@@ -152,6 +154,18 @@ def takes_a_person(tok) -> bool:
     return any(o.lemma_.lower() in PERSON_NOUNS or o.ent_type_ in ("PERSON", "NORP") for o in objs)
 
 
+def people_return(tok) -> bool:
+    """The subject of a return is displaced people or residents ("residents returned to Dabiq",
+    "hundreds of thousands of displaced Palestinians began returning"), not troops."""
+    verb = tok.head if tok.dep_ == "xcomp" else tok
+    words, todo = [], [c for c in verb.children if c.dep_ == "nsubj"]
+    while todo:  # the subject's phrase without its relative clauses ("the rebels who attacked residents")
+        t = todo.pop()
+        words.append(t)
+        todo += [c for c in t.children if c.dep_ not in ("relcl", "acl")]
+    return any({t.lower_, t.lemma_.lower()} & RETURNEES for t in words)
+
+
 QUANTITY_NOUNS = {"dozen", "dozens", "hundred", "hundreds", "scores", "score", "group", "number", "several", "some",
                   "many", "thousands", "thousand"}
 
@@ -211,6 +225,10 @@ _HOSTILE_ACTS = {"explode", "detonate", "blow", "hit", "strike", "attack", "fire
                  "shoot", "target", "drop", "launch"}
 
 
+_AIRCRAFT = re.compile(r"\b(?:planes?|airplanes?|aeroplanes?|jets?|airliners?|aircraft|helicopters?|choppers?)\b", re.I)
+_CRASHES = {"crash", "collide", "plunge", "plummet", "fall", "smash", "skid", "overshoot", "ditch", "break"}
+
+
 def disaster_kills(tok) -> str | None:
     """The disaster kind when what killed (`tok`: "killing", "killed") was a thing that failed or
     nature, not a person: MAN_MADE_DISASTER or NATURAL_DISASTER; None otherwise. A vehicle that
@@ -223,6 +241,8 @@ def disaster_kills(tok) -> str | None:
         return "NATURAL_DISASTER"
     if _FAILED_THINGS.search(doer) and not _armed(doer):
         return "MAN_MADE_DISASTER"
+    if _AIRCRAFT.search(doer) and verb.lemma_.lower() in _CRASHES:
+        return "MAN_MADE_DISASTER"  # "a jet collided with a helicopter, killing 67": aircraft are weapons only when they strike
     return None
 
 
@@ -340,12 +360,16 @@ def told_aside(tok) -> str | None:
     verb = _clause_verb(tok)
     if verb is None:
         return None
-    verbs = [verb]  # with the verbs it depends on for its time ("blocked the road to protest", "and set")
+    verbs = [verb]  # with the verbs it depends on for its time ("blocked the road to protest", "and set",
+    # "had intercepted a minibus carrying gang members")
     while verbs[-1].head is not verbs[-1] and (verbs[-1].dep_ in ("conj", "xcomp")
-                                               or verbs[-1].dep_ == "advcl" and verbs[-1].tag_ in ("VB", "VBG")):
-        verbs.append(verbs[-1].head)
-    reported = any(a.lemma_.lower() in SPEECH_LEMMAS or a.lower_ == "according"
-                   for v in verbs for a in [*v.ancestors, *v.children])
+                                               or verbs[-1].dep_ in ("advcl", "acl") and verbs[-1].tag_ in ("VB", "VBG")):
+        up = verbs[-1].head if verbs[-1].dep_ != "acl" else _clause_verb(verbs[-1].head)
+        if up is None or up in verbs:
+            break
+        verbs.append(up)
+    reported = any(a.pos_ == "VERB" and a.lemma_.lower() in SPEECH_LEMMAS or a.lower_ == "according"
+                   for v in verbs for a in [*v.ancestors, *v.children])  # "said", not "the hilltop post"
     if not reported and any(v.tag_ == "VBN" and any(c.lower_ == "had" and c.dep_ == "aux" for c in v.children)
                             for v in verbs):
         return "before"

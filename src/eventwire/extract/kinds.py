@@ -122,7 +122,7 @@ _add("ARREST", None, "arrest,detain,apprehend,custody,nab,round up,detention,tak
 _add("CHANGE_TO_GROUP_ACT", None, "curfew,disband,mobilise,mobilize,mobilisation,mobilization,relocate,suspend,"
      "impose,declare,martial law,state of emergency,ban,announce,appoint,dissolve,split,merge,recruit,deploy,"
      "reinforce,reinforcement,reinforcements,redeploy,withdraw troops,form,join force,conscription,"
-     "name,choose,elect,replace,succeed")
+     "name,choose,elect,replace,succeed,alliance")
 _add("HQ_ESTABLISHED", None, "set up base,establish base,headquarters,set up camp,establish camp,outpost,"
      "military base,set up checkpoint,establish,set up,build,construct,inaugurate")
 _add("PROPERTY_DISTRUCT", None, "loot,looting,ransack,plunder,demolish,raze,burn,destroy,pillage,vandalism,"
@@ -157,7 +157,7 @@ _add("CHANGE_TO_GROUP_ACT", "military_movement", "tank,convoy,column,encampment,
      "jet,warship,unit,spot,seen,see,fighters,flying,fly,patrol,checkpoint,soldier,soldiers,mercenary,mercenaries,"
      "serviceman,servicemen,vehicle,vehicles,truck,trucks,equipment,movement,move,submarine,sub,ship,military")
 _add("TERRITORY", None, "liberation,recapture,capture,seizure,free,drive out,drive back,push back,retreat from,"
-     "drive,push,take,win back,wrest,reclaim,dislodge,flush out")
+     "drive,push,take,win,win back,wrest,reclaim,dislodge,flush out")
 # finding or seizing arms is disrupted weapons use (ACLED): decided by the object in extract.mentions
 _add("DISR_WEAP", "seizure", "discover,find,uncover,confiscate,recover,cache,stash,unearth,detect,deactivate,"
      "bomb disposal,bomb squad,make safe,render safe,controlled explosion,controlled detonation,safely detonate,"
@@ -165,7 +165,7 @@ _add("DISR_WEAP", "seizure", "discover,find,uncover,confiscate,recover,cache,sta
 _add("OTHER", "evacuation", "evacuation,evacuate")
 # ACLED's "other" strategic developments: mass graves found, displaced people returning home
 _add("OTHER", "discovery", "mass grave,mass graves,exhume,exhumation,burial site,human remains")
-_add("OTHER", "return", "return")
+_add("OTHER", "return", "return,come back,go back,go home,head home")
 _add("ATTACK", None, "casualty,casualties,civilian casualties,body,bodies,corpse,corpses,dead body,deceased,"
      "grave,graves")
 _add("PROPERTY_DISTRUCT", None, "destruction,destroyed,damaged,crater,ruin,ruins,ruined,rubble")

@@ -14,7 +14,7 @@ from eventwire.extract.actors import ActorRef
 from eventwire.extract.clauses import (AFTER_WORDS, ARMED_VICTIMS, KILLING, ONE_SIDED_ACTS, PERSON_NOUNS, RETURNEES, SUICIDE_SIGNS,
                                        after_clause_of, agent_text, builds_a_base, by_a_crowd, claims_its_own_attack,
                                        denies_or_claims_an_attack, disaster_kills, finds_no_weapon, names_the_weapon,
-                                       new_leader, of_an_attack, phrase, takes_a_person, thrown_explosive,
+                                       new_leader, of_an_attack, people_return, phrase, takes_a_person, thrown_explosive,
                                        told_aside, victims_text, what_was_set_up)
 from eventwire.extract.kinds import REMOTE, TRIGGERS
 from eventwire.extract.modality import foiled, modality_of
@@ -285,8 +285,17 @@ WEAK_MOVEMENT = {"spot", "seen", "see", "forces", "troops", "troop", "unit", "fi
                  "ship", "warship", "aircraft", "helicopter", "military"}
 
 
+GUNFIRE_WORDS = {"under", "russian", "heavy", "artillery", "enemy", "mortar", "automatic", "machine-gun", "machinegun",
+                 "sniper", "small-arms", "rifle", "gun", "live", "indiscriminate", "sustained", "intense", "tank",
+                 "rocket", "return", "friendly", "hostile", "cross"}
+
+
 def _under_fire(tok) -> bool:
-    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("under", "russian", "heavy", "artillery", "enemy", "mortar")
+    """The noun "fire" is gunfire ("under fire", "sprayed the crowd with automatic fire"), not a blaze."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in GUNFIRE_WORDS
+
+
+ALLYING = {"form", "seal", "forge", "announce", "strike", "enter", "join", "build", "cement", "declare", "agree"}
 
 
 def _usable(head, first, key: str, family: str) -> bool:
@@ -329,13 +338,16 @@ def _usable(head, first, key: str, family: str) -> bool:
         return False  # "farmers blocked the highway", not "police blocked the march", "blocked a bill"
     if key in ("impose", "suspend") and SANCTIONS.search(first.sent.text):
         return False  # "sanctions were imposed", "suspended its partnership": diplomacy, not a group's change
+    if key == "alliance" and not (first.dep_ == "dobj" and _lemma(first.head) in ALLYING):
+        return False  # "sealed an alliance with the CJNG", not "the alliance of rebel groups attacked"
     if key in ("build", "construct", "inaugurate") and not builds_a_base(first):
         return False  # "Al-Shabaab built a training camp", not "built a school" or "a camp for the displaced"
     if key == "hand" and not (pos == "VERB" and takes_a_place(first)):
         return False  # "handed the camp to government forces", not "handed a letter to the minister"
-    if key == "take" and not (pos == "VERB" and not any(c.dep_ == "prt" for c in first.children) and any(
-            c.dep_ == "dobj" and is_place(c) for c in first.children)):
-        return False  # "took the town of Ann", not "took part", "took up positions", "took hostages"
+    if key in ("take", "win") and not (pos == "VERB" and all(c.lower_ == "back" for c in first.children if c.dep_ == "prt")
+                                       and (key == "take" or any(c.lower_ == "back" for c in first.children))
+                                       and any(c.dep_ == "dobj" and is_place(c) for c in first.children)):
+        return False  # "took the town of Ann", "won the position back"; not "took part", "took hostages", "won votes"
     if key == "behind" and first.head.pos_ not in ("AUX", "VERB"):
         return False  # "the men behind the attack were arrested": the arrest is the news
     if first.is_stop and key not in ("down", "call", "fire", "hit", "back", "behind", "make safe"):
@@ -362,7 +374,7 @@ def _usable(head, first, key: str, family: str) -> bool:
     if key == "sign" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ONE_SIDED_ACTS
                              for c in first.children):
         return False  # "signed a decree", "the law was signed": an act of one side, not an agreement
-    if key == "return" and not any(c.dep_ == "nsubj" and c.lemma_.lower() in RETURNEES for c in first.children):
+    if key in ("return", "come back", "go back", "go home", "head home") and not people_return(first):
         return False  # "residents return to Dabiq": people coming home, not "troops returned fire"
     if key == "held" and not any(c.dep_ == "nsubjpass" or c.dep_ == "dobj" and c.lemma_.lower() in PERSON_NOUNS
                                  for c in first.children):
@@ -580,9 +592,10 @@ SUBKIND_STRENGTH = {"military_movement": 0.3, "evacuation": 0.4}
 SETTLEMENT = re.compile(r"\b(?:village|villages|town|towns|township|city|cities|area|areas|region|territory|territories|"
                         r"district|municipality|county|province|valley|island|hub|base|airbase|air\s+base|airstrip|"
                         r"airport|port|garrison|camps?|outposts?|checkpoints?|enclave|stronghold|bastion|pocket|hill|"
-                        r"positions?)\b", re.I)
+                        r"positions?|posts?)\b", re.I)
 FIGHTING = re.compile(r"\b(?:fight\w*|clash\w*|battl\w*|attack\w*|offensive|assault\w*|kill\w*|firefight|combat|"
-                      r"gunfire|shell\w*|storm\w*|overr[au]n)\b", re.I)
+                      r"gunfire|shell\w*|storm\w*|overr[au]n|shoot-?outs?|gun\s*battles?|exchanges?\s+of\s+fire|"
+                      r"exchang\w*\s+(?:[\w-]+\s+)?fire)\b", re.I)
 STRONG_WORDS = {  # triggers that name their kind unmistakably
     "mobilise": 0.65, "mobilize": 0.65, "dissolve": 0.65, "mobilisation": 0.65, "mobilization": 0.65, "redeploy": 0.65,
     "reinforce": 0.6, "disband": 0.65, "merge": 0.55, "recruit": 0.55, "curfew": 0.6, "martial law": 0.65,
@@ -674,7 +687,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             by_family["CHANGE_TO_GROUP_ACT"] = kept
         else:
             del by_family["CHANGE_TO_GROUP_ACT"]
-    attributed = "ATTRIB" in by_family and REMOTE in by_family
+    attributed = "ATTRIB" in by_family and (REMOTE in by_family or "ATTACK" in by_family)  # "accused X of killing"
     mentions = []
     for fam, trigs in by_family.items():
         if has_attack and fam in ABSORBED_BY_ATTACK and (news_attack
@@ -686,7 +699,10 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         # a chemical named makes any attack a chemical one ("shells filled with chlorine")
         # and a suicide bomber makes it a suicide bombing ("detonated his explosive vest")
         specific.sort(key=lambda t: (t[2] != "CHEM_WEAP", t[2] != "SUIC_BOMB"))
-        trig = specific[0] if specific else _main_trigger(sent, trigs)
+        placed = [t for t in trigs if fam == "TERRITORY" and takes_a_place(sent.doc[t[0]])
+                  and not _background(sent.doc[t[0]])]
+        # "drove the militants off and retook the airstrip": the capture of a place says most
+        trig = specific[0] if specific else placed[0] if placed else _main_trigger(sent, trigs)
         family = trig[2] if trig[2] in ATTACK_KINDS else fam
         kind, subkind = resolve_kind(family, trig[3], text, weapons, doc_weapons, trig[4],
                                      victims_text(sent, sent.doc[trig[0]]))
@@ -704,7 +720,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
             strength = SUBKIND_STRENGTH.get(subkind or "", FAMILY_STRENGTH.get(family, 0.5))
             strength = max(strength, max((STRONG_WORDS.get(_lemma(sent.doc[t[0]]), 0.0) for t in trigs), default=0.0))
         if attributed:  # "X claimed responsibility for the attack": the claim is the news
-            strength += 0.3 if fam == "ATTRIB" else -0.2 if fam == REMOTE else 0.0
+            strength += 0.3 if fam == "ATTRIB" else -0.2 if fam in (REMOTE, "ATTACK") else 0.0
         if fam == "TERRITORY" and SETTLEMENT.search(text):
             strength = max(strength, 0.85)  # a town taken is the news, more than the fighting for it
         if fam == "AGREEMENT" and "DIPLO" in by_family and _agreed(sent.doc[trig[0]]):
@@ -730,7 +746,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     _reactions_and_abductions(sent, mentions)
     if attributed and any(CLAIM.search(t[4]) for t in by_family["ATTRIB"]):
         for m in mentions:  # "IS took credit for the bombing": the bombing is what is claimed
-            if m.family == REMOTE:
+            if m.family in (REMOTE, "ATTACK"):
                 m.background = True
     _scopes(sent, mentions)
     return mentions
@@ -761,7 +777,7 @@ def _kind_by_roles(tok, fam: str, kind: str, subkind: str | None,
     if kind in ("REM_EXPLOS", "ATTACK", "MAN_MADE_DISASTER", "ARMED_CLASH") and fam in (REMOTE, "ATTACK", "REM_EXPLOS") \
             and not was_foiled and SUICIDE_SIGNS.search(text):
         return "SUIC_BOMB", None, True, False  # "detonated explosives strapped to her body"
-    disaster = disaster_kills(tok) if kind == "ATTACK" and fam == "ATTACK" else None
+    disaster = disaster_kills(tok) if kind in ("ATTACK", "AIR_STRIKE") and fam == "ATTACK" else None
     if disaster:
         return disaster, None, True, False  # "two trains collided, killing 57"
     if kind in ("ATTACK", "PROPERTY_DISTRUCT") and fam in ("ATTACK", REMOTE, "RIOT", "PROPERTY_DISTRUCT") \
@@ -838,6 +854,15 @@ REACTION_LEMMAS = {"say", "vow", "pledge", "promise", "condemn", "denounce", "an
                    "respond", "declare", "tell", "report", "confirm", "deny", "claim", "accuse", "blame"}
 
 
+def _doing_then(verb) -> bool:
+    """A participle or past progressive that tells what people were doing at the time ("students
+    rallying", "who were staging a sit-in"), not what has gone on for long ("where rebels have
+    been fighting")."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return verb.tag_ == "VBG" and not auxes & {"have", "has", "had", "'ve"} \
+        and (verb.dep_ == "acl" or bool(auxes & {"was", "were"}))
+
+
 def _background(tok) -> bool:
     """The trigger sits in a clause or phrase that tells background rather than the news: a
     relative clause ("an offensive that had involved aerial bombings"), a clause of time or
@@ -851,9 +876,12 @@ def _background(tok) -> bool:
     for _ in range(12):
         if t is root or t.head is t:
             return False
-        if t.dep_ == "relcl" or t.dep_ == "acl" and not any(c.dep_ == "mark" and c.lower_ == "that"
-                                                             for c in t.children):
-            return True  # not what a noun says ("allegations that peacekeepers abused two girls")
+        if t.dep_ in ("relcl", "acl") and not _doing_then(t) and not any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in t.children):
+            # not what a noun says ("allegations that peacekeepers abused two girls"), nor what
+            # its people were doing ("pushed back students rallying outside parliament",
+            # "detained doctors who were staging a sit-in")
+            return True
         if t.dep_ == "advcl":
             marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
             if marks & BACKGROUND_MARKS:
@@ -906,13 +934,19 @@ def _by_platform(doc, trig: tuple[int, int, str, str | None, str]) -> tuple[int,
     return trig
 
 
+SEALING = {"agree", "sign", "reach", "seal", "clinch", "strike", "conclude", "initial", "ink", "finalise", "finalize"}
+
+
 def _agreed(tok) -> bool:
     """The parties agreed or signed something that is not more talking ("agreed to a ceasefire",
     "signed a prisoner swap"; not "agreed to hold talks")."""
-    if tok.pos_ != "VERB" or _lemma(tok) not in ("agree", "sign", "reach"):
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and _lemma(tok.head) in SEALING:
+        what = " ".join(t.text for t in tok.subtree)  # "sealed an immediate ceasefire"
+    elif tok.pos_ != "VERB" or _lemma(tok) not in ("agree", "sign", "reach"):
         return False
-    what = " ".join(t.text for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp")
-                    or c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for t in c.subtree)  # not "after talks"
+    else:
+        what = " ".join(t.text for c in tok.children if c.dep_ in ("dobj", "xcomp", "ccomp")
+                        or c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for t in c.subtree)  # not "after talks"
     return bool(what) and not re.search(r"\b(?:talk|meet|negotiat|discuss|consult|dialogue)", what, re.I)
 
 
