@@ -22,6 +22,7 @@ HYPOTHETICAL_ADJS = {"possible", "potential", "planned", "imminent", "impending"
                      "future", "prospective", "proposed", "anticipated", "likely", "threatened", "eventual"}
 
 
+# What an event caused, which "no" denies without denying the event ("causing no casualties")
 OUTCOME_NOUNS = {"casualty", "death", "fatality", "injury", "victim", "loss", "damage", "harm"}
 FOILING = {"foil", "thwart", "avert", "prevent", "disrupt", "stop", "frustrate", "abort"}
 
@@ -79,8 +80,8 @@ def modality_of(trigger) -> str:
             if child.dep_ == "neg":
                 return "negated"
             if child.dep_ in ("nsubj", "nsubjpass") and trigger in (cur, child) and (
-                    low in ("nobody", "none", "neither") or any(g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither")
-                                                                for g in child.children)):
+                    low in ("nobody", "none", "neither") or any(
+                        g.dep_ in ("det", "preconj") and g.lower_ in ("no", "neither") for g in child.children)):
                 return "negated"  # "no side took control", "nobody claimed the attack", "no strikes were reported"
             if child.dep_ == "aux" and low in FUTURE_AUX:
                 return "future"
