@@ -635,9 +635,16 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
     # an attack only feared or planned ("to defend against a possible attack") absorbs nothing,
     # and one told as background ("replacing Haniyeh, who was killed in Tehran last week",
     # "arrested a man who had shot two") leaves a change to a group or an arrest the news
+    told_before: dict[int, bool] = {}  # token index -> told as background; read by absorption and by ranking
+
+    def as_background(tok) -> bool:
+        if tok.i not in told_before:
+            told_before[tok.i] = told_aside(tok) == "before" or _background(tok)
+        return told_before[tok.i]
+
     asserted = [tok for tok in (sent.doc[t[0]] for t in by_family.get(REMOTE, [])) if modality_of(tok) == "asserted"]
     has_attack = bool(asserted)
-    news_attack = any(not _background(tok) and told_aside(tok) != "before" for tok in asserted)
+    news_attack = any(not as_background(tok) for tok in asserted)
     destroyed = any(w.destroyed is not None for w in weapons)
     launched = any(w.launched is not None for w in weapons)
     if "DISR_WEAP" in by_family and has_attack and (destroyed and not launched or all(
@@ -738,7 +745,7 @@ def sentence_mentions(sent, sent_i: int, weapons: list[WeaponMention],
         aside = told_aside(sent.doc[trig[0]])
         # background only where every word of the family is ("munitions filled with chlorine
         # were dropped": the chlorine names the weapon of the news)
-        m.background = all(told_aside(sent.doc[t[0]]) == "before" or _background(sent.doc[t[0]]) for t in trigs)
+        m.background = all(as_background(sent.doc[t[0]]) for t in trigs)
         m.later = aside == "after"
         m.foiled = was_foiled
         m.by_roles = by_roles
